@@ -8,15 +8,7 @@ internal static class AddressListReader
 {
     public static AddressListEntry Read(EntryReader r)
     {
-        var list = r.Text("list");
-        if (list is null)
-        {
-            r.Error("list", "is required: the name of the list this address belongs to");
-        }
-        else
-        {
-            r.Describe($"list {list}");
-        }
+        var list = r.Required("list", "the name of the list this address belongs to", l => $"list {l}");
 
         var address = r.OptionalValue("address", AddressParser.ParsePrefix);
         if (address is null && r.Text("address") is null)

@@ -95,7 +95,7 @@ internal sealed class ConfigurationReader
             return entries;
         }
 
-        var reader = new EntryReader(menu, builtIn.GetSection($"{menu.ConfigurationKey}:0"), $"{menu.Path} (built-in)", builtInContext);
+        var reader = new EntryReader(menu, builtIn.GetSection($"{menu.ConfigurationKey}:0"), $"{menu.Path} built-in", builtInContext);
         var value = read(reader);
         reader.Finish();
         return [new Located<T>(value, reader), .. entries];

@@ -38,17 +38,25 @@ internal sealed class EntryReader
     public string? Text(string property) => Raw(property, list: false);
 
     /// <summary>The entry's name: required, since other entries refer to it.</summary>
-    public string Name()
+    public string Name() => Required("name", "other entries refer to this one by name", name => name) ?? "";
+
+    /// <summary>
+    /// A property the entry cannot do without; <paramref name="why"/> completes "is required: …".
+    /// Its value, through <paramref name="describe"/>, joins the entry's description in errors.
+    /// </summary>
+    public string? Required(string property, string why, Func<string, string> describe)
     {
-        var name = Text("name");
-        if (name is null)
+        var text = Text(property);
+        if (text is null)
         {
-            Error("name", "is required: other entries refer to this one by name");
-            return "";
+            Error(property, $"is required: {why}");
+        }
+        else
+        {
+            Describe(describe(text));
         }
 
-        Describe(name);
-        return name;
+        return text;
     }
 
     /// <summary>

@@ -7,15 +7,7 @@ internal static class IdentityReader
 {
     public static Identity Read(EntryReader r)
     {
-        var peer = r.Text("peer");
-        if (peer is null)
-        {
-            r.Error("peer", "is required: an identity applies to one peer");
-        }
-        else
-        {
-            r.Describe($"peer {peer}");
-        }
+        var peer = r.Required("peer", "an identity applies to one peer", p => $"peer {p}");
 
         return new Identity(
             AuthMethod: r.Value("auth-method", "pre-shared-key", RouterOsNames.ParseAuthMethod),

@@ -6,11 +6,7 @@ internal static class KeyReader
     public static IpsecKey Read(EntryReader r)
     {
         var name = r.Name();
-        var file = r.Text("file");
-        if (file is null)
-        {
-            r.Error("file", "is required: the file that holds the key");
-        }
+        var file = r.Required("file", "the file that holds the key", _ => name);
 
         return new IpsecKey(name, file ?? "");
     }

@@ -27,15 +27,15 @@ internal sealed unsafe class EvpCipherContext : SafeHandleZeroOrMinusOneIsInvali
         try
         {
             int direction = encrypt ? 1 : 0;
-            Check(LibCrypto.CipherInit(context, cipher, 0, null, null, direction) > 0);
+            Check(Succeeded(LibCrypto.CipherInit(context, cipher, 0, null, null, direction)));
             configure?.Invoke(context);
             fixed (byte* k = key)
             {
-                Check(LibCrypto.CipherInit(context, 0, 0, k, null, direction) > 0);
+                Check(Succeeded(LibCrypto.CipherInit(context, 0, 0, k, null, direction)));
             }
 
             // ESP pads by itself; CBC must not add PKCS#7 padding of its own.
-            Check(LibCrypto.CipherContextSetPadding(context, 0) > 0);
+            Check(Succeeded(LibCrypto.CipherContextSetPadding(context, 0)));
             return context;
         }
         catch
@@ -45,13 +45,12 @@ internal sealed unsafe class EvpCipherContext : SafeHandleZeroOrMinusOneIsInvali
         }
     }
 
-    /// <summary>Fails loudly: used only while keying, never with network input.</summary>
+    /// <summary>Fails loudly: used while keying and while encrypting our own packets, never on network input.</summary>
     public static void Check(bool succeeded)
     {
         if (!succeeded)
         {
-            LibCrypto.ClearErrors();
-            throw new CryptographicException("libcrypto refused a cipher setting.");
+            throw new CryptographicException("libcrypto refused a cipher operation.");
         }
     }
 
@@ -59,11 +58,11 @@ internal sealed unsafe class EvpCipherContext : SafeHandleZeroOrMinusOneIsInvali
     {
         fixed (byte* v = iv)
         {
-            return LibCrypto.CipherInit(this, 0, 0, null, v, -1) > 0;
+            return Succeeded(LibCrypto.CipherInit(this, 0, 0, null, v, -1));
         }
     }
 
-    public bool Control(int type, int argument, void* pointer) => LibCrypto.CipherContextControl(this, type, argument, pointer) > 0;
+    public bool Control(int type, int argument, void* pointer) => Succeeded(LibCrypto.CipherContextControl(this, type, argument, pointer));
 
     /// <summary>Feeds associated data (no output).</summary>
     public bool UpdateAad(ReadOnlySpan<byte> aad)
@@ -76,7 +75,7 @@ internal sealed unsafe class EvpCipherContext : SafeHandleZeroOrMinusOneIsInvali
         int written;
         fixed (byte* a = aad)
         {
-            return LibCrypto.CipherUpdate(this, null, &written, a, aad.Length) > 0;
+            return Succeeded(LibCrypto.CipherUpdate(this, null, &written, a, aad.Length));
         }
     }
 
@@ -84,7 +83,7 @@ internal sealed unsafe class EvpCipherContext : SafeHandleZeroOrMinusOneIsInvali
     public bool SetMessageLength(int length)
     {
         int written;
-        return LibCrypto.CipherUpdate(this, null, &written, null, length) > 0;
+        return Succeeded(LibCrypto.CipherUpdate(this, null, &written, null, length));
     }
 
     /// <summary>Transforms <paramref name="data"/> in place.</summary>
@@ -97,7 +96,7 @@ internal sealed unsafe class EvpCipherContext : SafeHandleZeroOrMinusOneIsInvali
         fixed (byte* d = data)
         {
             byte* p = data.IsEmpty ? &empty : d;
-            return LibCrypto.CipherUpdate(this, p, &written, p, data.Length) > 0 && written == data.Length;
+            return Succeeded(LibCrypto.CipherUpdate(this, p, &written, p, data.Length)) && written == data.Length;
         }
     }
 
@@ -105,7 +104,22 @@ internal sealed unsafe class EvpCipherContext : SafeHandleZeroOrMinusOneIsInvali
     {
         byte* block = stackalloc byte[32];
         int written;
-        return LibCrypto.CipherFinal(this, block, &written) > 0 && written == 0;
+        return Succeeded(LibCrypto.CipherFinal(this, block, &written)) && written == 0;
+    }
+
+    /// <summary>
+    /// Turns a libcrypto result into a bool, emptying the thread's error queue on failure: a forged packet
+    /// leaves nothing behind that a later, unrelated OpenSSL call (ours or .NET's) could trip over.
+    /// </summary>
+    private static bool Succeeded(int result)
+    {
+        if (result > 0)
+        {
+            return true;
+        }
+
+        LibCrypto.ClearErrors();
+        return false;
     }
 
     protected override bool ReleaseHandle()

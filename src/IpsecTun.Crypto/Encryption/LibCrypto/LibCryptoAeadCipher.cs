@@ -41,16 +41,10 @@ internal sealed unsafe class LibCryptoAeadCipher : AeadCipher
     {
         fixed (byte* tag = icv)
         {
-            if (decryptor.SetIv(nonce) && decryptor.Control(LibCrypto.CtrlAeadSetTag, icv.Length, tag)
+            return decryptor.SetIv(nonce) && decryptor.Control(LibCrypto.CtrlAeadSetTag, icv.Length, tag)
                 && AnnounceLength(decryptor, data.Length) && decryptor.UpdateAad(associatedData)
-                && decryptor.Update(data) && decryptor.Final())
-            {
-                return true;
-            }
+                && decryptor.Update(data) && decryptor.Final();
         }
-
-        LibCrypto.ClearErrors();
-        return false;
     }
 
     protected override void Dispose(bool disposing)

@@ -70,19 +70,21 @@ public class XdhKeyExchangeTests
         KeyExchangeGroupId id, string privateA, string publicA, string privateB, string publicB, string shared) =>
         KeyExchangeAssert.Exchange(id, privateA, publicA, privateB, publicB, shared);
 
-    // u = 0 and u = 1 are points of small order on both curves: X25519/X448 of them is zero (RFC 7748 §6).
+    // Points of small order, for which X25519/X448 give zero whatever the scalar (RFC 7748 §6): u = 0 and
+    // u = 1 on both curves, u = p (0 not reduced), and a point of order 8 on Curve25519.
     [Theory]
-    [InlineData(KeyExchangeGroupId.Curve25519, 0)]
-    [InlineData(KeyExchangeGroupId.Curve25519, 1)]
-    [InlineData(KeyExchangeGroupId.Curve448, 0)]
-    [InlineData(KeyExchangeGroupId.Curve448, 1)]
-    public void Low_order_peer_value_gives_a_degenerate_secret(KeyExchangeGroupId id, byte u)
+    [InlineData(KeyExchangeGroupId.Curve25519, "0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData(KeyExchangeGroupId.Curve25519, "0100000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData(KeyExchangeGroupId.Curve25519, "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")]
+    [InlineData(KeyExchangeGroupId.Curve25519, "e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800")]
+    [InlineData(KeyExchangeGroupId.Curve448,
+        "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData(KeyExchangeGroupId.Curve448,
+        "0100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000")]
+    public void Low_order_peer_value_gives_a_degenerate_secret(KeyExchangeGroupId id, string u)
     {
-        var group = KeyExchangeAssert.Group(id);
-        using var exchange = group.Create(new SeededRandomSource(1));
-        var peer = new byte[group.PublicValueSize];
-        peer[0] = u;
-        KeyExchangeAssert.Refused(exchange, peer, KeyExchangeError.DegenerateSharedSecret);
+        using var exchange = KeyExchangeAssert.Group(id).Create(new SeededRandomSource(1));
+        KeyExchangeAssert.Refused(exchange, Convert.FromHexString(u), KeyExchangeError.DegenerateSharedSecret);
     }
 
     [Theory]

@@ -189,7 +189,7 @@ public sealed class ErrorMessageTests
                 "policy": [ { "peer": "y", "action": "encrypt" } ] } } }
             """);
         Assert.Equal(
-            ["lifetime", "hash-algorithm", "exchange-mode", "port", "peer"],
+            ["hash-algorithm", "lifetime", "exchange-mode", "port", "peer"],
             result.Errors.Select(e => e.Property));
         Assert.All(result.Errors, AssertNamesFile);
     }

@@ -12,7 +12,7 @@ public sealed class IssueExampleTests : IDisposable
               "profile":      [ { "name": "ike2", "dh-group": "ecp256,modp2048", "enc-algorithm": "aes-256,aes-128" } ],
               "proposal":     [ { "name": "ike2", "auth-algorithms": "sha256", "enc-algorithms": "aes-128-gcm", "pfs-group": "none" } ],
               "peer":         [ { "name": "office", "address": "198.51.100.1/32", "exchange-mode": "ike2", "profile": "ike2" } ],
-              "identity":     [ { "peer": "office", "auth-method": "pre-shared-key", "secret": "env:IPSECTUN_TEST_OFFICE_PSK" } ],
+              "identity":     [ { "peer": "office", "auth-method": "pre-shared-key", "secret": "env:CONFIG_TEST_OFFICE_PSK" } ],
               "policy":       [ { "src-address": "10.1.0.0/24", "dst-address": "10.2.0.0/24", "tunnel": "yes", "peer": "office", "proposal": "ike2" } ],
               "policy-group": [ { "name": "rw" } ],
               "mode-config":  [ { "name": "rw", "address-pool": "rw-pool", "split-include": "10.5.8.0/24" } ],
@@ -40,7 +40,7 @@ public sealed class IssueExampleTests : IDisposable
         directory.Write("p12.pass", "p12-passphrase\n");
         TestCertificates.WritePem(directory, "ca.pem", "ca");
         TestCertificates.WritePemWithKey(directory, "gw.pem", "gw.key", "gw");
-        Environment.SetEnvironmentVariable("IPSECTUN_TEST_OFFICE_PSK", "office-psk");
+        Environment.SetEnvironmentVariable("CONFIG_TEST_OFFICE_PSK", "office-psk");
     }
 
     public void Dispose() => directory.Dispose();

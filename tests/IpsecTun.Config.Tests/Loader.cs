@@ -4,7 +4,7 @@ namespace IpsecTun.Config.Tests;
 internal static class Loader
 {
     /// <summary>An environment prefix no variable of the machine has, so tests never see each other's variables.</summary>
-    public const string IsolatedPrefix = "IPSECTUN_TEST_UNUSED_";
+    public const string IsolatedPrefix = "CONFIG_TEST_UNUSED_";
 
     public static ConfigurationLoadResult Load(string json, params string[] overrides)
     {

@@ -13,10 +13,22 @@ public sealed class ManualRoadWarriorTests : IDisposable
     public void Rsa_server_skips_the_certificates_RouterOS_makes_and_asks_for_their_files()
     {
         var import = Fixture.Imported("road-warrior-rsa-server");
-        Assert.Contains("skipped: /certificate add (line 3): ipsectun reads certificates from files; add a certificate entry with its file", import.Skipped);
-        Assert.Contains("skipped: /certificate sign (line 4): ipsectun reads certificates from files; add a certificate entry with its file", import.Skipped);
-        Assert.Contains("skipped: /ip firewall filter (line 25)", import.Skipped);
-        Assert.Contains("skipped: /certificate export-certificate (line 30)", import.Skipped);
+        const string Files = ": ipsectun reads certificates from files; add a certificate entry with its file";
+        Assert.Equal(
+            [
+                "skipped: /certificate add (line 3)" + Files,
+                "skipped: /certificate sign (line 4)" + Files,
+                "skipped: /certificate add (line 5)" + Files,
+                "skipped: /certificate sign (line 6)" + Files,
+                "skipped: /ip firewall filter (line 28)",
+                "skipped: /certificate add (line 30)" + Files,
+                "skipped: /certificate sign (line 31)" + Files,
+                "skipped: /certificate export-certificate (line 33)",
+                "skipped: /certificate export-certificate (line 35)",
+                "skipped: /certificate export-certificate (line 37)",
+                "skipped: /certificate export-certificate (line 38)",
+            ],
+            import.Skipped);
 
         var errors = Fixture.Load(import, directory).Errors;
         Assert.Equal(
@@ -119,7 +131,7 @@ public sealed class ManualRoadWarriorTests : IDisposable
                 "skipped: /user-manager router (line 5)",
                 "skipped: /user-manager (line 7)",
                 "skipped: /user-manager user (line 9)",
-                "skipped: /user-manager user (line 29)",
+                "skipped: /user-manager user (line 30)",
             ],
             import.Skipped);
         TestCertificates.WritePemWithKey(directory, "letsencrypt.pem", "letsencrypt.key", "vpn.example.com");

@@ -33,7 +33,7 @@ public sealed class OverrideTests
     public void Environment_variables_override_with_double_underscores()
     {
         using var directory = new TempDirectory();
-        const string prefix = "IPSECTUN_TEST_OVERRIDE_";
+        const string prefix = "CONFIG_TEST_OVERRIDE_";
         Environment.SetEnvironmentVariable(prefix + "ip__ipsec__peer__0__exchange-mode", "ike2");
         Environment.SetEnvironmentVariable(prefix + "ip__ipsec__peer__0__port", "4501");
         try

@@ -50,8 +50,8 @@ public sealed class ValueSyntaxTests
     [Fact]
     public void A_secret_is_read_from_an_environment_variable()
     {
-        Environment.SetEnvironmentVariable("IPSECTUN_TEST_SECRET_FROM_ENV", "0x0102");
-        var config = Loader.Valid(PskIdentity("env:IPSECTUN_TEST_SECRET_FROM_ENV"));
+        Environment.SetEnvironmentVariable("CONFIG_TEST_SECRET_FROM_ENV", "0x0102");
+        var config = Loader.Valid(PskIdentity("env:CONFIG_TEST_SECRET_FROM_ENV"));
         Assert.Equal(new byte[] { 1, 2 }, Assert.Single(config.Identities).Secret!.Value.ToArray());
     }
 

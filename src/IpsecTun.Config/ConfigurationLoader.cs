@@ -51,8 +51,9 @@ public static class ConfigurationLoader
             return Failed(new ConfigurationError(options.Path, "configuration", null, JsonProblem(e)));
         }
 
+        var lines = JsonLineIndex.Build(File.ReadAllBytes(fullPath));
         var sources = new SourceLocator(
-            [.. root.Providers.Select(p => (p, Describer(p, options)))],
+            [.. root.Providers.Select(p => (p, Describer(p, options, lines)))],
             options.Path);
         var context = new LoadContext(sources, errors, Path.GetDirectoryName(fullPath)!);
         var entries = new ConfigurationReader(root, context).Read();
@@ -81,9 +82,9 @@ public static class ConfigurationLoader
 
     private static ConfigurationLoadResult Failed(ConfigurationError error) => new(null, [error]);
 
-    private static Func<string, string> Describer(IConfigurationProvider provider, ConfigurationLoadOptions options) => provider switch
+    private static Func<string, string> Describer(IConfigurationProvider provider, ConfigurationLoadOptions options, Dictionary<string, int> lines) => provider switch
     {
-        JsonConfigurationProvider => _ => options.Path,
+        JsonConfigurationProvider => key => lines.TryGetValue(key, out var line) ? $"{options.Path}:{line}" : options.Path,
         EnvironmentVariablesConfigurationProvider => key => $"environment {options.EnvironmentPrefix}{key.Replace(":", "__", StringComparison.Ordinal)}",
         MemoryConfigurationProvider => key => $"--set {key.Replace(':', '.')}",
         _ => _ => provider.ToString() ?? options.Path,

@@ -28,7 +28,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal("", output);
         var lines = error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.All(lines, l => Assert.StartsWith($"{path}: ip.ipsec.peer[0] (a): ", l, StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.StartsWith($"{path}:1: ip.ipsec.peer[0] (a): ", l, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -195,6 +195,24 @@ public sealed class ErrorMessageTests
     }
 
     [Fact]
+    public void Errors_from_the_file_give_the_line_of_the_value_or_entry()
+    {
+        var result = Json("""
+            {
+              "ip": { "ipsec": {
+                "proposal": [
+                  { "name": "a",
+                    "lifetime": "soon" },
+                  { "lifetime": "1h" }
+                ] } }
+            }
+            """);
+        Assert.Equal(
+            [("lifetime", 5), ("name", 6)],
+            result.Errors.Select(e => (e.Property!, int.Parse(e.Source[(e.Source.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
     public void A_missing_file_is_one_error_naming_it()
     {
         var result = ConfigurationLoader.Load(new ConfigurationLoadOptions("/nonexistent/ipsectun.json", [], Loader.IsolatedPrefix));
@@ -210,9 +228,10 @@ public sealed class ErrorMessageTests
         return error;
     }
 
+    /// <summary>The source is the file, with the line when the JSON parsed.</summary>
     private static void AssertNamesFile(ConfigurationError error)
     {
-        Assert.EndsWith("config.json", error.Source, StringComparison.Ordinal);
+        Assert.Matches(@"config\.json(:\d+)?$", error.Source);
         Assert.StartsWith(error.Source + ": ", error.ToString(), StringComparison.Ordinal);
     }
 

@@ -89,12 +89,19 @@ internal static class ScriptTokenizer
         var value = s[(equals + 1)..];
         if (extraEquals)
         {
-            throw new ImportException(line.Line,
-                $"\"{s}\" has a second = in its value; quote the value if it holds one (did you mean {name}-{value}?)");
+            // A secret's value stays out of the message; the property name is enough to find it.
+            throw new ImportException(line.Line, IsSecret(name)
+                ? $"the value of {name} has a second =; quote the value if it holds one"
+                : $"\"{s}\" has a second = in its value; quote the value if it holds one (did you mean {name}-{value}?)");
         }
 
         return new ScriptToken(ScriptTokenKind.Assignment, name, value);
     }
+
+    private static bool IsSecret(string name) =>
+        name.Contains("secret", StringComparison.OrdinalIgnoreCase) ||
+        name.Contains("password", StringComparison.OrdinalIgnoreCase) ||
+        name.Contains("passphrase", StringComparison.OrdinalIgnoreCase);
 
     private static string ReadQuoted(ScriptLine line, ref int i)
     {

@@ -7,6 +7,10 @@ internal static class KeyReader
     {
         var name = r.Name();
         var file = r.Required("file", "the file that holds the key", _ => name);
+        if (file is not null && !File.Exists(Path.GetFullPath(file, r.BaseDirectory)))
+        {
+            r.Error("file", $"{Path.GetFullPath(file, r.BaseDirectory)} does not exist");
+        }
 
         return new IpsecKey(name, file ?? "");
     }

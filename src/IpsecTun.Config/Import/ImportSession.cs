@@ -1,6 +1,3 @@
-using IpsecTun.Config.Schema;
-using IpsecTun.Config.Values;
-
 namespace IpsecTun.Config.Import;
 
 /// <summary>The state of one import: the current menu, the document so far, and what to report.</summary>

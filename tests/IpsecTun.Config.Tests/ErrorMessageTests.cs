@@ -46,6 +46,14 @@ public sealed class ErrorMessageTests
     {
         var error = Single(Json("""{ "ip": { "ipsec": { "profile": [ { "name": "p", "enc-algorithm": "aes-128-cbc" } ] } } }"""), "ip.ipsec.profile[0] (p)", "enc-algorithm");
         Assert.Contains("a profile writes aes-128", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("did you mean", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Null_encryption_is_refused_for_the_IKE_SA()
+    {
+        var error = Single(Json("""{ "ip": { "ipsec": { "profile": [ { "name": "p", "enc-algorithm": "null" } ] } } }"""), "ip.ipsec.profile[0] (p)", "enc-algorithm");
+        Assert.Contains("cannot protect the IKE SA", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

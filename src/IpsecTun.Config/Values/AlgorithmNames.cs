@@ -10,12 +10,18 @@ internal static class AlgorithmNames
 {
     public static EncryptionAlgorithm ProfileEncryption(string name)
     {
+        // RFC 8247 §2.1: ENCR_NULL must not protect an IKE SA; it exists for ESP only.
+        if (name.Equals("null", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidValueException("\"null\" cannot protect the IKE SA (RFC 8247); it is for a proposal's enc-algorithms only");
+        }
+
         if (TransformRegistry.TryGetProfileEncryption(name, out var algorithm))
         {
             return algorithm;
         }
 
-        var names = EncryptionAlgorithms.All.Select(a => a.ProfileName ?? a.Name).Distinct();
+        var names = EncryptionAlgorithms.All.Select(a => a.ProfileName ?? a.Name).Where(n => n != "null").Distinct();
         var hint = TransformRegistry.TryGetEncryption(name, out var proposalName) && proposalName.ProfileName is { } profileName
             ? $"; {name} is how a proposal names it, a profile writes {profileName}"
             : "";
@@ -66,6 +72,7 @@ internal static class AlgorithmNames
     {
         var list = allowed.ToList();
         var allowedText = list.Count == 0 ? "none are available" : string.Join(", ", list);
-        return new InvalidValueException($"\"{name}\" is not {what}{hint}{Suggestions.DidYouMean(name, list)}; allowed: {allowedText}");
+        var suggestion = hint.Length > 0 ? hint : Suggestions.DidYouMean(name, list);
+        return new InvalidValueException($"\"{name}\" is not {what}{suggestion}; allowed: {allowedText}");
     }
 }

@@ -51,6 +51,44 @@ public sealed class ImportSyntaxTests
     }
 
     [Fact]
+    public void A_RouterOS_v7_export_imports_with_its_set_0_and_default_entries()
+    {
+        var result = RouterOsImporter.Import("""
+            # 2024-03-01 10:00:00 by RouterOS 7.14
+            # software id = ABCD-1234
+            #
+            /interface bridge
+            add name=loopback
+            /ip ipsec policy group
+            add name=rw
+            /ip ipsec profile
+            set [ find default=yes ] dpd-interval=30s
+            add dh-group=ecp256 enc-algorithm=aes-256 name=ike2
+            /ip ipsec proposal
+            set [ find default=yes ] disabled=yes
+            add name=ike2 pfs-group=none
+            /ip ipsec policy
+            set 0 dst-address=0.0.0.0/0 src-address=0.0.0.0/0
+            add dst-address=10.0.0.0/24 group=rw proposal=ike2 src-address=0.0.0.0/0 template=yes
+            /system identity
+            set name=gw
+            """, "export.rsc");
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
+        Assert.Equal(["skipped: /interface bridge (line 5)", "skipped: /system identity (line 18)"], result.Skipped);
+        Assert.Equal("""[{"name":"default","dpd-interval":"30s"},{"dh-group":"ecp256","enc-algorithm":"aes-256","name":"ike2"}]""", Menu(result.Json, "ip", "ipsec", "profile"));
+        Assert.Equal("""[{"default":"yes","dst-address":"0.0.0.0/0","src-address":"0.0.0.0/0"},{"dst-address":"10.0.0.0/24","group":"rw","proposal":"ike2","src-address":"0.0.0.0/0","template":"yes"}]""",
+            Menu(result.Json, "ip", "ipsec", "policy"));
+
+        using var directory = new TempDirectory();
+        var config = Loader.Valid(Loader.Load(directory, result.Json));
+        var template = config.Policies[0];
+        Assert.True(template.IsDefault && template.Template);
+        Assert.Equal(System.Net.IPNetwork.Parse("0.0.0.0/0"), template.DstAddress);
+        Assert.True(config.Proposal("default").Disabled);
+        Assert.Equal(TimeSpan.FromSeconds(30), config.Profile("default").DpdInterval);
+    }
+
+    [Fact]
     public void Set_find_changes_entries_added_earlier_in_place()
     {
         var json = Import("""

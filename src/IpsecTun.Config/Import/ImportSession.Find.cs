@@ -33,10 +33,16 @@ internal sealed partial class ImportSession
         throw new ImportException(command.Line, $"no {command.Display} entry with {wanted} was added earlier in this script{hint}; {existing}");
     }
 
-    private static List<KeyValuePair<string, string>> Conditions(ScriptCommand command, MenuSchema schema, ScriptToken target)
+    private List<KeyValuePair<string, string>> Conditions(ScriptCommand command, MenuSchema schema, ScriptToken target)
     {
         if (target.Kind == ScriptTokenKind.Word)
         {
+            // RouterOS's export edits the default template, which heads the policy list, as set 0.
+            if (target.Text == "0" && schema == Menus.Policy && !document.Entries(schema).Any(e => e.Get("default") is null))
+            {
+                return [new("default", "yes")];
+            }
+
             if (target.Text.All(char.IsAsciiDigit))
             {
                 throw new ImportException(command.Line, $"set {target.Text} refers to a print number, which a script cannot rely on; use set [ find name=NAME ]");

@@ -3,7 +3,6 @@ using System.Text.Json;
 using IpsecTun.Config.Loading;
 using IpsecTun.Config.Validation;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -42,7 +41,7 @@ public static class ConfigurationLoader
         {
             root = new ConfigurationBuilder()
                 .AddJsonFile(fullPath, optional: false, reloadOnChange: false)
-                .AddEnvironmentVariables(options.EnvironmentPrefix)
+                .Add(new DashedEnvironmentSource(options.EnvironmentPrefix))
                 .AddInMemoryCollection(overrides)
                 .Build();
         }
@@ -85,7 +84,7 @@ public static class ConfigurationLoader
     private static Func<string, string> Describer(IConfigurationProvider provider, ConfigurationLoadOptions options, Dictionary<string, int> lines) => provider switch
     {
         JsonConfigurationProvider => key => lines.TryGetValue(key, out var line) ? $"{options.Path}:{line}" : options.Path,
-        EnvironmentVariablesConfigurationProvider => key => $"environment {options.EnvironmentPrefix}{key.Replace(":", "__", StringComparison.Ordinal)}",
+        DashedEnvironmentProvider => key => $"environment {DashedEnvironmentProvider.VariableName(options.EnvironmentPrefix, key)}",
         MemoryConfigurationProvider => key => $"--set {key.Replace(':', '.')}",
         _ => _ => provider.ToString() ?? options.Path,
     };

@@ -55,6 +55,28 @@ public sealed class OverrideTests
         }
     }
 
+    [Fact]
+    public void Environment_variables_may_write_underscores_for_dashes()
+    {
+        using var directory = new TempDirectory();
+        const string prefix = "CONFIG_TEST_UNDERSCORE_";
+        Environment.SetEnvironmentVariable(prefix + "ip__ipsec__peer__0__exchange_mode", "ike3");
+        try
+        {
+            var result = ConfigurationLoader.Load(new ConfigurationLoadOptions(directory.Write("config.json", File), [], prefix));
+            var error = Loader.ErrorAbout(result, "ip.ipsec.peer[0] (office)", "exchange-mode");
+            Assert.Equal($"environment {prefix}ip__ipsec__peer__0__exchange_mode", error.Source);
+
+            Environment.SetEnvironmentVariable(prefix + "ip__ipsec__peer__0__exchange_mode", "ike2");
+            result = ConfigurationLoader.Load(new ConfigurationLoadOptions(directory.Write("config.json", File), [], prefix));
+            Assert.Equal(ExchangeMode.Ike2, Loader.Valid(result).Peer("office").ExchangeMode);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(prefix + "ip__ipsec__peer__0__exchange_mode", null);
+        }
+    }
+
     [Theory]
     [InlineData("novalue")]
     [InlineData("=x")]

@@ -4,7 +4,7 @@ namespace IpsecTun.Crypto.Tests;
 /// The per-packet MAC path and prf+ allocate nothing once created: counted with the runtime's
 /// per-thread allocation counter after a warm-up call.
 /// </summary>
-public class AllocationTests
+public class IntegrityAllocationTests
 {
     public static TheoryData<string> Transforms => new(IntegrityAlgorithms.All.Select(a => a.Name));
 

@@ -100,6 +100,12 @@ public static class ConfigurationLoader
             }
         }
 
-        return $"not valid JSON: {e.Message}";
+        var innermost = e;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return $"not valid JSON: {innermost.Message}";
     }
 }

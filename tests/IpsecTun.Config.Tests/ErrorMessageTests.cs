@@ -130,6 +130,21 @@ public sealed class ErrorMessageTests
         Assert.Contains("is a list of entries", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "ip": 5 }""", "ip", null, "holds menus")]
+    [InlineData("""{ "ip": { "ipsec": { "peer": [ 5 ] } } }""", "ip.ipsec.peer[0]", null, "is not an entry")]
+    [InlineData("""{ "ip": { "ipsec": { "settings": [ { "accounting": "no" } ] } } }""", "ip.ipsec.settings", null, "is one set of values")]
+    [InlineData("""{ "ipsectun": { "interface": "tun0" } }""", "ipsectun", "interface", "is an object")]
+    [InlineData("""{ "ip": { "ipsec": { "proposal": [ { "name": [ "a", "b" ] } ] } } }""", "ip.ipsec.proposal[0]", "name", "takes a single value")]
+    public void Values_of_the_wrong_json_shape_say_what_shape_is_expected(string json, string entry, string? property, string message)
+    {
+        var result = Json(json);
+        var error = result.Errors[0];
+        Assert.Equal((entry, property), (error.Entry, error.Property));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.All(result.Errors, AssertNamesFile);
+    }
+
     [Fact]
     public void Invalid_json_gives_line_and_position()
     {

@@ -88,6 +88,20 @@ public sealed class ValidationTests
         Assert.Contains("unique", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "name": "c", "file": "missing.pem" }""", "file", "cannot be read")]
+    [InlineData("""{ "name": "c", "file": "gw.pem", "key-file": "missing.key" }""", "key-file", "cannot be read")]
+    [InlineData("""{ "name": "c", "file": "gw.pem", "key-file": "other.key" }""", "key-file", "does not belong to the certificate")]
+    [InlineData("""{ "name": "c" }""", "file", "is required")]
+    public void Certificate_files_must_open(string entry, string property, string message)
+    {
+        using var directory = new TempDirectory();
+        TestCertificates.WritePemWithKey(directory, "gw.pem", "gw.key", "gw");
+        TestCertificates.WritePemWithKey(directory, "other.pem", "other.key", "other");
+        var error = Loader.ErrorAbout(Loader.Load(directory, $$"""{ "certificate": [ {{entry}} ] }"""), "certificate[0] (c)", property);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_key_file_must_exist()
     {

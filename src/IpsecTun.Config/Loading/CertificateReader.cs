@@ -24,18 +24,31 @@ internal static class CertificateReader
 
         var path = Path.GetFullPath(file, r.BaseDirectory);
         var keyPath = keyFile is null ? null : Path.GetFullPath(keyFile, r.BaseDirectory);
+        foreach (var (property, missing) in new[] { ("file", path), ("key-file", keyPath) })
+        {
+            if (missing is not null && !File.Exists(missing))
+            {
+                r.Error(property, $"{missing} cannot be read: it does not exist");
+                return null;
+            }
+        }
+
         try
         {
             return new CertificateEntry(name, path, keyPath, passphrase, Open(path, keyPath, passphrase));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            r.Error(keyPath is not null && !File.Exists(keyPath) ? "key-file" : "file", $"cannot be read: {e.Message}");
+            r.Error("file", $"cannot be read: {e.Message}");
         }
         catch (CryptographicException e)
         {
             var with = passphrase is null ? "without a passphrase" : "with the passphrase given";
-            r.Error(keyPath is null ? "file" : "key-file", $"{path} cannot be opened {with}: {e.Message}");
+            r.Error(keyPath is null ? "file" : "key-file", $"{keyPath ?? path} cannot be opened {with}: {e.Message}");
+        }
+        catch (ArgumentException)
+        {
+            r.Error("key-file", $"{keyPath} holds a private key that does not belong to the certificate in {path}");
         }
 
         return null;

@@ -14,6 +14,9 @@ internal sealed class ConfigurationReader
     private readonly IConfiguration root;
     private readonly LoadContext context;
     private readonly IConfiguration builtIn = BuiltInEntries.Create();
+
+    // Stands in for a menu whose shape is wrong, so that its defaults are read without more errors.
+    private readonly IConfiguration empty = new ConfigurationBuilder().Build();
     private readonly LoadContext builtInContext;
 
     public ConfigurationReader(IConfiguration root, LoadContext context)
@@ -64,6 +67,12 @@ internal sealed class ConfigurationReader
                 continue;
             }
 
+            if (!string.IsNullOrEmpty(child.Value))
+            {
+                MenuError(child.Path, $"{menu.Path}[{index}]", "is not an entry: each entry is an object { \"property\": value, … }");
+                continue;
+            }
+
             var reader = new EntryReader(menu, child, $"{menu.Path}[{index}]", context);
             entries.Add(new Located<T>(read(reader), reader));
             reader.Finish();
@@ -79,6 +88,7 @@ internal sealed class ConfigurationReader
             section.GetChildren().Any(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
         {
             MenuError(menu.ConfigurationKey, menu.Path, "is one set of values: { \"property\": value, … }, not a list");
+            section = empty.GetSection(menu.ConfigurationKey);
         }
 
         var reader = new EntryReader(menu, section, menu.Path, context);
@@ -123,6 +133,11 @@ internal sealed class ConfigurationReader
             string[] childPath = [.. path, match];
             if (!below.Any(p => p.Length == childPath.Length && p.SequenceEqual(childPath, StringComparer.OrdinalIgnoreCase)))
             {
+                if (!string.IsNullOrEmpty(child.Value))
+                {
+                    MenuError(child.Path, string.Join('.', childPath), "holds menus: { \"menu\": … }, not a value");
+                }
+
                 CheckMenus(child, childPath);
             }
         }

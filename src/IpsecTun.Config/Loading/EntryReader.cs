@@ -158,7 +158,13 @@ internal sealed class EntryReader
     public EntryReader Child(string property, MenuSchema childSchema)
     {
         Request(property);
-        return new EntryReader(childSchema, section.GetSection(property), $"{label}.{property}", context);
+        var child = new EntryReader(childSchema, section.GetSection(property), $"{label}.{property}", context);
+        if (!string.IsNullOrEmpty(section.GetSection(property).Value))
+        {
+            Error(property, $"is an object: {{ {string.Join(", ", childSchema.Properties.Select(p => $"\"{p}\": …"))} }}");
+        }
+
+        return child;
     }
 
     public void Error(string? property, string message)

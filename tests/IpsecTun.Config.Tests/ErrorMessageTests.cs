@@ -157,7 +157,7 @@ public sealed class ErrorMessageTests
     [Fact]
     public void Invalid_json_does_not_quote_the_text_it_stopped_at()
     {
-        var error = Assert.Single(Json("{ \"ip\": { \"ipsec\": { \"identity\": [ { \"secret\": nullhunter2 } ] } } }").Errors);
+        var error = Assert.Single(Json("""{ "ip": { "ipsec": { "proposal": [ { "pfs-group": none" } ], "identity": [ { "secret": "hunter2" } ] } } }""").Errors);
         Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("line 1", error.Message, StringComparison.Ordinal);
     }

@@ -31,7 +31,7 @@ public static partial class ConfigurationLoader
         {
             if (!ConfigurationOverride.TryParse(text, out var key, out var value))
             {
-                return Failed(new ConfigurationError("--set", "configuration", null, $"\"{text}\" is not path=value"));
+                return Failed(new ConfigurationError("--set", "configuration", null, "takes path=value, such as ip.ipsec.peer.0.address=192.0.2.1"));
             }
 
             overrides[key] = value;

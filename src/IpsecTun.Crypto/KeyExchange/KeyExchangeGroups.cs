@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using Org.BouncyCastle.Asn1.TeleTrust;
 using Org.BouncyCastle.Crypto.Agreement;
 using Org.BouncyCastle.Crypto.EC;
-using Org.BouncyCastle.Math.EC.Rfc7748;
 using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Math.EC.Rfc7748;
 
 namespace IpsecTun.Crypto;
 

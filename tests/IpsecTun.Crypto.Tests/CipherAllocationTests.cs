@@ -1,7 +1,7 @@
 namespace IpsecTun.Crypto.Tests;
 
 /// <summary>Sealing and opening a packet allocates nothing on the managed heap, for every transform on both backends.</summary>
-public class AllocationTests
+public class CipherAllocationTests
 {
     [Theory]
     [MemberData(nameof(Ciphers.EveryImplementation), MemberType = typeof(Ciphers))]

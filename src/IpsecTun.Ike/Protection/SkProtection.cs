@@ -105,7 +105,7 @@ public sealed partial class SkProtection : IDisposable
     /// Writes header, SK or SKF payload header (and fragment fields), then IV, encrypted padded plaintext
     /// and ICV. <paramref name="fragment"/> is (number, total) for SKF.
     /// </summary>
-    private byte[] Seal(IkeHeader header, PayloadType payloadType, PayloadType firstInner, (ushort Number, ushort Total)? fragment, ReadOnlySpan<byte> plaintext)
+    internal byte[] Seal(IkeHeader header, PayloadType payloadType, PayloadType firstInner, (ushort Number, ushort Total)? fragment, ReadOnlySpan<byte> plaintext)
     {
         int fieldsSize = fragment is null ? 0 : EncryptedFragmentPayload.FragmentFieldsSize;
         int contentOffset = IkeHeader.Size + PayloadHeader.Size + fieldsSize;

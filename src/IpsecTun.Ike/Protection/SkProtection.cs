@@ -23,16 +23,24 @@ public sealed partial class SkProtection : IDisposable
     /// <paramref name="random"/> supplies CBC IVs, which must be unpredictable (RFC 7296 §3.14).
     /// </summary>
     public SkProtection(EncryptionAlgorithm encryption, ReadOnlySpan<byte> encryptionKey, IntegrityAlgorithm? integrity, ReadOnlySpan<byte> integrityKey, RandomSource random)
+        : this(encryption.CreateCipher(encryptionKey), integrity?.CreateAuthenticator(integrityKey), random)
     {
-        if (encryption.IsAead != (integrity is null))
+    }
+
+    /// <summary>Takes ownership of keyed instances; tests use it to observe the cipher.</summary>
+    internal SkProtection(PacketCipher cipher, PacketAuthenticator? authenticator, RandomSource random)
+    {
+        if (cipher.Algorithm.IsAead != (authenticator is null))
         {
-            throw new ArgumentException("An AEAD takes no integrity transform and any other cipher needs one.", nameof(integrity));
+            cipher.Dispose();
+            authenticator?.Dispose();
+            throw new ArgumentException("An AEAD takes no integrity transform and any other cipher needs one.", nameof(authenticator));
         }
 
-        _cipher = encryption.CreateCipher(encryptionKey);
-        _authenticator = integrity?.CreateAuthenticator(integrityKey);
+        _cipher = cipher;
+        _authenticator = authenticator;
         _random = random;
-        Encryption = encryption;
+        Encryption = cipher.Algorithm;
     }
 
     public EncryptionAlgorithm Encryption { get; }

@@ -74,14 +74,16 @@ public class SkProtectionTests
     public void Integrity_is_checked_before_anything_is_decrypted()
     {
         using SkProtection sender = Create("cbc");
-        using SkProtection receiver = Create("cbc");
+        var cipher = new CountingCipher(TestCiphers.AesCbc128.CreateCipher(EncryptionKey));
+        using var receiver = new SkProtection(cipher, IntegrityAlgorithms.HmacSha2_256_128.CreateAuthenticator(IntegrityKey), RandomSource.System);
         byte[] datagram = sender.Protect(Header(ExchangeType.Informational, IkeHeaderFlags.Initiator, 2), [DeletePayload.IkeSa()]);
-        datagram[^1] ^= 0x80;
         Assert.True(IkeMessage.TryParse(datagram, out IkeMessage? message, out _));
+        Assert.True(receiver.TryOpen(datagram, message, [], out _));
+        Assert.Equal(1, cipher.DecryptCalls);
 
-        int before = TestCiphers.DecryptCalls;
+        datagram[^1] ^= 0x80;
         Assert.False(receiver.TryOpen(datagram, message, [], out _));
-        Assert.Equal(before, TestCiphers.DecryptCalls);
+        Assert.Equal(1, cipher.DecryptCalls);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ internal sealed class StrongSwanCapture
 {
     public const string CbcSha256Modp2048 = "cbc-sha256-modp2048";
     public const string Gcm16Ecp256Fragmented = "gcm16-prfsha256-ecp256-fragmented";
+    public const string EcdsaP256Gcm16 = "ecdsa-p256-gcm16";
 
     /// <summary>The pre-shared key both peers were configured with.</summary>
     public static readonly byte[] PreSharedKey = "fixture-psk-not-secret"u8.ToArray();
@@ -32,6 +33,9 @@ internal sealed class StrongSwanCapture
     public IReadOnlyDictionary<string, byte[]> Keys { get; }
 
     public bool IsAead => !Keys.ContainsKey("Sk_ai");
+
+    /// <summary>The CA certificate (PEM) of a certificate capture.</summary>
+    public string CaCertificatePath => Path.Combine(AppContext.BaseDirectory, "Fixtures", Name, "ca.pem");
 
     public static StrongSwanCapture Load(string name)
     {

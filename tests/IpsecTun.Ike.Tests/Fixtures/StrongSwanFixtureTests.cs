@@ -10,7 +10,10 @@ namespace IpsecTun.Ike.Tests.Fixtures;
 /// <summary>Real messages of strongSwan 5.9.8, decoded, checked, decrypted with its logged keys and re-encoded.</summary>
 public class StrongSwanFixtureTests
 {
-    public static TheoryData<string> Captures => new() { StrongSwanCapture.CbcSha256Modp2048, StrongSwanCapture.Gcm16Ecp256Fragmented };
+    public static TheoryData<string> Captures => new()
+    {
+        StrongSwanCapture.CbcSha256Modp2048, StrongSwanCapture.Gcm16Ecp256Fragmented, StrongSwanCapture.EcdsaP256Gcm16,
+    };
 
     [Theory]
     [MemberData(nameof(Captures))]

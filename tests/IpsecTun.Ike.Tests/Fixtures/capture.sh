@@ -2,9 +2,10 @@
 # Regenerates the strongSwan fixtures (run as root; needs strongSwan 5.9, tcpdump and tshark).
 # Two charons in two network namespaces negotiate one IKE SA per run; the IKE datagrams and the
 # SK_* keys charon logs at "ike = 4" end up in $OUT. The tests only read the committed results.
-# Usage: capture.sh NAME IKE_PROPOSAL ESP_PROPOSAL FRAGMENT_SIZE FRAGMENTATION
+# Usage: capture.sh NAME IKE_PROPOSAL ESP_PROPOSAL FRAGMENT_SIZE FRAGMENTATION [psk|ecdsa]
+# With ecdsa the peers authenticate with P-256 certificates from a throwaway CA (RFC 7427 signatures).
 set -eu
-NAME=$1 IKE=$2 ESP=$3 FRAGSIZE=$4 FRAG=$5
+NAME=$1 IKE=$2 ESP=$3 FRAGSIZE=$4 FRAG=$5 AUTH=${6:-psk}
 OUT=$(cd "$(dirname "$0")" && pwd)/$NAME
 WORK=$(mktemp -d /tmp/ikecap.XXXXXX)
 L=ikwcapL R=ikwcapR
@@ -27,7 +28,7 @@ for side in L R; do
   mkdir -p "$WORK/$side"
   cat > "$WORK/$side/strongswan.conf" <<CONF
 charon {
-  load = random nonce openssl aes sha1 sha2 hmac gcm gmp kdf kernel-libipsec kernel-netlink socket-default vici attr
+  load = random nonce openssl aes sha1 sha2 hmac gcm gmp kdf x509 pem pkcs1 pkcs8 pubkey constraints revocation kernel-libipsec kernel-netlink socket-default vici attr
   fragment_size = $FRAGSIZE
   plugins {
     vici {
@@ -43,6 +44,33 @@ charon {
 }
 CONF
 done
+if [ "$AUTH" = ecdsa ]; then
+  # A throwaway CA and one P-256 certificate per peer, subject DN as identity.
+  openssl ecparam -name prime256v1 -genkey -noout -out "$WORK/ca.key"
+  openssl req -x509 -new -key "$WORK/ca.key" -subj "/CN=Fixture CA" -days 3650 -out "$WORK/ca.pem"
+  for side in L R; do
+    cn=$([ $side = L ] && echo left.example.org || echo right.example.org)
+    mkdir -p "$WORK/$side/x509" "$WORK/$side/x509ca" "$WORK/$side/private"
+    openssl ecparam -name prime256v1 -genkey -noout -out "$WORK/$side/private/key.pem"
+    openssl req -new -key "$WORK/$side/private/key.pem" -subj "/CN=$cn" -out "$WORK/$side.csr"
+    openssl x509 -req -in "$WORK/$side.csr" -CA "$WORK/ca.pem" -CAkey "$WORK/ca.key" -CAcreateserial -days 3650 -out "$WORK/$side/x509/cert.pem"
+    cp "$WORK/ca.pem" "$WORK/$side/x509ca/ca.pem"
+  done
+  LOCAL_L="      auth = pubkey
+      certs = cert.pem"
+  REMOTE_L="      auth = pubkey
+      id = \"CN=right.example.org\""
+  LOCAL_R="$LOCAL_L"
+  REMOTE_R="      auth = pubkey
+      id = \"CN=left.example.org\""
+else
+  LOCAL_L="      auth = psk
+      id = left@example.org"
+  REMOTE_L="      auth = psk
+      id = right.example.org"
+  LOCAL_R="$REMOTE_L"
+  REMOTE_R="$LOCAL_L"
+fi
 cat > "$WORK/L/swanctl.conf" <<CONF
 connections {
   cap {
@@ -54,12 +82,10 @@ connections {
     encap = yes
     vips = 0.0.0.0
     local {
-      auth = psk
-      id = left@example.org
+$LOCAL_L
     }
     remote {
-      auth = psk
-      id = right.example.org
+$REMOTE_L
     }
     children {
       c {
@@ -88,12 +114,10 @@ connections {
     encap = yes
     pools = p
     local {
-      auth = psk
-      id = right.example.org
+$LOCAL_R
     }
     remote {
-      auth = psk
-      id = left@example.org
+$REMOTE_R
     }
     children {
       c {
@@ -144,4 +168,5 @@ awk '/Sk_[a-z]+ secret =>/ { match($0, /Sk_[a-z]+/); name = substr($0, RSTART, R
      cur != "" && /\[IKE\] +[0-9]+: / { for (i = 3; i <= 18 && $i ~ /^[0-9A-F][0-9A-F]$/; i++) keys[cur] = keys[cur] tolower($i); next }
      { cur = "" }
      END { for (k in keys) print k, keys[k] }' "$WORK/L.log" | sort > "$OUT/keys.txt"
+if [ "$AUTH" = ecdsa ]; then cp "$WORK/ca.pem" "$OUT/ca.pem"; fi
 cat "$WORK/initiate.log"

@@ -26,7 +26,7 @@ public class FuzzTests(ITestOutputHelper output)
     {
         var stopwatch = Stopwatch.StartNew();
         long memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
-        var suites = new[] { new Suite(StrongSwanCapture.CbcSha256Modp2048), new Suite(StrongSwanCapture.Gcm16Ecp256Fragmented) };
+        Suite[] suites = [new(StrongSwanCapture.CbcSha256Modp2048), new(StrongSwanCapture.Gcm16Ecp256Fragmented), new(StrongSwanCapture.EcdsaP256Gcm16)];
 
         int parsed = FuzzDatagrams(suites);
         int opened = FuzzSealedPlaintexts(suites);

@@ -111,9 +111,10 @@ public sealed partial class SkProtection : IDisposable
 
     /// <summary>
     /// Writes header, SK or SKF payload header (and fragment fields), then IV, encrypted padded plaintext
-    /// and ICV. <paramref name="fragment"/> is (number, total) for SKF.
+    /// and ICV. <paramref name="fragment"/> is (number, total) for SKF. <paramref name="fixedIv"/> replaces
+    /// the generated IV only in tests that reproduce a peer's message.
     /// </summary>
-    internal byte[] Seal(IkeHeader header, PayloadType payloadType, PayloadType firstInner, (ushort Number, ushort Total)? fragment, ReadOnlySpan<byte> plaintext)
+    internal byte[] Seal(IkeHeader header, PayloadType payloadType, PayloadType firstInner, (ushort Number, ushort Total)? fragment, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> fixedIv = default)
     {
         int fieldsSize = fragment is null ? 0 : EncryptedFragmentPayload.FragmentFieldsSize;
         int contentOffset = IkeHeader.Size + PayloadHeader.Size + fieldsSize;
@@ -135,7 +136,15 @@ public sealed partial class SkProtection : IDisposable
         Span<byte> iv = datagram.AsSpan(contentOffset, IvSize);
         Span<byte> data = datagram.AsSpan(contentOffset + IvSize, paddedSize);
         Span<byte> icv = datagram.AsSpan(contentOffset + IvSize + paddedSize, IcvSize);
-        NextIv(iv);
+        if (fixedIv.IsEmpty)
+        {
+            NextIv(iv);
+        }
+        else
+        {
+            fixedIv.CopyTo(iv);
+        }
+
         plaintext.CopyTo(data);
         data[^1] = (byte)(paddedSize - plaintext.Length - 1);
         if (Encryption.IsAead)

@@ -98,6 +98,47 @@ public class StrongSwanFixtureTests
         Assert.True(opened >= 7);
     }
 
+    [Theory]
+    [InlineData(StrongSwanCapture.Gcm16Ecp256Fragmented)]
+    [InlineData(StrongSwanCapture.EcdsaP256Gcm16)]
+    public void Sealing_strongswans_plaintext_with_its_iv_reproduces_its_datagrams(string name)
+    {
+        // AES-GCM pads to one octet, so the same IV, plaintext and key give the same bytes: our SK and SKF
+        // framing, AAD and ICV placement are strongSwan's. (Its CBC padding octets are random, so CBC differs
+        // in the last block; the padding length is checked below.)
+        StrongSwanCapture capture = StrongSwanCapture.Load(name);
+        int reproduced = 0;
+        for (int i = 2; i < capture.Datagrams.Count; i++)
+        {
+            IkeMessage message = capture.Parse(i);
+            using SkProtection protection = capture.ProtectionFor(message);
+            Assert.True(protection.TryDecryptContent(capture.Datagrams[i], message, out byte[]? plaintext));
+            (ushort, ushort)? fragment = message.Fragment is { } skf ? (skf.FragmentNumber, skf.TotalFragments) : null;
+            PayloadType first = message.Encrypted?.FirstInnerPayload ?? message.Fragment!.FirstInnerPayload;
+            ReadOnlyMemory<byte> content = message.Encrypted?.Content ?? message.Fragment!.Content;
+
+            byte[] sealedAgain = protection.Seal(message.Header, message.Payloads[^1].Type, first, fragment, plaintext, content.Span[..protection.IvSize]);
+
+            Assert.Equal(capture.Datagrams[i], sealedAgain);
+            reproduced++;
+        }
+
+        Assert.True(reproduced >= 8);
+    }
+
+    [Fact]
+    public void Cbc_messages_use_the_minimal_padding_we_use()
+    {
+        StrongSwanCapture capture = StrongSwanCapture.Load(StrongSwanCapture.CbcSha256Modp2048);
+        for (int i = 2; i < capture.Datagrams.Count; i++)
+        {
+            IkeMessage message = capture.Parse(i);
+            using SkProtection protection = capture.ProtectionFor(message);
+            Assert.True(protection.TryDecryptContent(capture.Datagrams[i], message, out byte[]? plaintext));
+            Assert.Equal(message.Encrypted!.Content.Length, protection.GetContentSize(plaintext.Length));
+        }
+    }
+
     [Fact]
     public void Ike_auth_exchange_contents()
     {

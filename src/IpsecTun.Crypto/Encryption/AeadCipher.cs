@@ -17,6 +17,7 @@ internal abstract class AeadCipher : PacketCipher
 
     public sealed override void Encrypt(ReadOnlySpan<byte> iv, ReadOnlySpan<byte> associatedData, Span<byte> data, Span<byte> icv)
     {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
         if (iv.Length != Algorithm.IvSize || icv.Length != Algorithm.IcvSize)
         {
             throw new ArgumentException($"{Algorithm.Name} takes a {Algorithm.IvSize}-byte IV and a {Algorithm.IcvSize}-byte ICV.");
@@ -29,7 +30,7 @@ internal abstract class AeadCipher : PacketCipher
 
     public sealed override bool TryDecrypt(ReadOnlySpan<byte> iv, ReadOnlySpan<byte> associatedData, Span<byte> data, ReadOnlySpan<byte> icv)
     {
-        if (iv.Length != Algorithm.IvSize || icv.Length != Algorithm.IcvSize)
+        if (IsDisposed || iv.Length != Algorithm.IvSize || icv.Length != Algorithm.IcvSize)
         {
             return false;
         }

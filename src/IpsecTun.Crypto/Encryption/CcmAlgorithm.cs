@@ -11,7 +11,7 @@ internal sealed class CcmAlgorithm : EncryptionAlgorithm
     private protected override string LibCryptoName => $"AES-{KeyLengthBits}-CCM";
 
     private protected override PacketCipher CreateManagedCipher(ReadOnlySpan<byte> keyMaterial) =>
-        DotNetAeadCipher.CreateCcm(this, keyMaterial);
+        new ManagedCcmCipher(this, keyMaterial);
 
     private protected override PacketCipher CreateLibCryptoCipher(nint cipher, ReadOnlySpan<byte> keyMaterial) =>
         new LibCryptoAeadCipher(this, cipher, keyMaterial, isCcm: true);

@@ -14,6 +14,7 @@ internal abstract class NonAeadCipher : PacketCipher
 
     public sealed override void Encrypt(ReadOnlySpan<byte> iv, ReadOnlySpan<byte> associatedData, Span<byte> data, Span<byte> icv)
     {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
         if (!Fits(iv, associatedData, data.Length, icv.Length))
         {
             throw new ArgumentException(
@@ -24,7 +25,7 @@ internal abstract class NonAeadCipher : PacketCipher
     }
 
     public sealed override bool TryDecrypt(ReadOnlySpan<byte> iv, ReadOnlySpan<byte> associatedData, Span<byte> data, ReadOnlySpan<byte> icv) =>
-        Fits(iv, associatedData, data.Length, icv.Length) && DecryptCore(iv, data);
+        !IsDisposed && Fits(iv, associatedData, data.Length, icv.Length) && DecryptCore(iv, data);
 
     protected abstract void EncryptCore(ReadOnlySpan<byte> iv, Span<byte> data);
 

@@ -45,7 +45,7 @@ public class ModpKeyExchangeTests
     {
         var group = (ModpGroup)KeyExchangeAssert.Group(id);
         var privateA = Exponent(seed: 1, bytes: 40);
-        var privateB = Exponent(seed: 2, bytes: bits / 8 - 1);
+        var privateB = Exponent(seed: 2, bytes: 64);
 
         var reference = Python3.Run(ReferenceScript, $"{bits} {offset} {Convert.ToHexString(privateA)} {Convert.ToHexString(privateB)}")
             .Split(' ', StringSplitOptions.TrimEntries);

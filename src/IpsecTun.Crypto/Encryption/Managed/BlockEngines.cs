@@ -4,7 +4,10 @@ using Org.BouncyCastle.Crypto.Parameters;
 
 namespace IpsecTun.Crypto;
 
-/// <summary>BouncyCastle's block cipher engines, keyed once per cipher and used block by block without allocating.</summary>
+/// <summary>
+/// Block cipher engines, keyed once per cipher and used block by block without allocating: BouncyCastle's,
+/// except Camellia, whose BouncyCastle engines allocate per block.
+/// </summary>
 internal static class BlockEngines
 {
     public static IBlockCipher Create(BlockCipherKind kind, bool forEncryption, ReadOnlySpan<byte> key)
@@ -15,7 +18,7 @@ internal static class BlockEngines
             BlockCipherKind.TripleDes => new DesEdeEngine(),
             BlockCipherKind.Blowfish => new BlowfishEngine(),
             BlockCipherKind.Aes => AesUtilities.CreateEngine(),
-            BlockCipherKind.Camellia => new CamelliaEngine(),
+            BlockCipherKind.Camellia => new CamelliaBlockCipher(),
             BlockCipherKind.Twofish => new TwofishEngine(),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
@@ -27,5 +30,14 @@ internal static class BlockEngines
     /// Overwrites an engine's key schedule by keying it with zeros: BouncyCastle engines offer no way to
     /// clear the schedule itself.
     /// </summary>
-    public static void Wipe(IBlockCipher engine, int keySize) => engine.Init(true, new KeyParameter(new byte[keySize]));
+    public static void Wipe(IBlockCipher engine, int keySize)
+    {
+        if (engine is CamelliaBlockCipher camellia)
+        {
+            camellia.Clear();
+            return;
+        }
+
+        engine.Init(true, new KeyParameter(new byte[keySize]));
+    }
 }

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 namespace IpsecTun.Crypto;
 
 /// <summary>
-/// AES-GCM (12 and 16-byte ICVs), AES-CCM and ChaCha20-Poly1305 on .NET's own AEAD classes, for where
-/// libcrypto is not available.
+/// AES-GCM (12 and 16-byte ICVs) and ChaCha20-Poly1305 on .NET's own AEAD classes, for where libcrypto
+/// is not available.
 /// </summary>
 internal sealed class DotNetAeadCipher : AeadCipher
 {
@@ -16,9 +16,6 @@ internal sealed class DotNetAeadCipher : AeadCipher
     public static DotNetAeadCipher CreateGcm(EncryptionAlgorithm algorithm, ReadOnlySpan<byte> keyMaterial) =>
         new(algorithm, keyMaterial, new AesGcm(keyMaterial[..algorithm.KeySize], algorithm.IcvSize));
 
-    public static DotNetAeadCipher CreateCcm(EncryptionAlgorithm algorithm, ReadOnlySpan<byte> keyMaterial) =>
-        new(algorithm, keyMaterial, new AesCcm(keyMaterial[..algorithm.KeySize]));
-
     public static DotNetAeadCipher CreateChaCha20Poly1305(EncryptionAlgorithm algorithm, ReadOnlySpan<byte> keyMaterial) =>
         new(algorithm, keyMaterial, new ChaCha20Poly1305(keyMaterial[..algorithm.KeySize]));
 
@@ -28,9 +25,6 @@ internal sealed class DotNetAeadCipher : AeadCipher
         {
             case AesGcm gcm:
                 gcm.Encrypt(nonce, data, data, icv, associatedData);
-                break;
-            case AesCcm ccm:
-                ccm.Encrypt(nonce, data, data, icv, associatedData);
                 break;
             case ChaCha20Poly1305 chacha:
                 chacha.Encrypt(nonce, data, data, icv, associatedData);
@@ -47,9 +41,6 @@ internal sealed class DotNetAeadCipher : AeadCipher
             {
                 case AesGcm gcm:
                     gcm.Decrypt(nonce, data, icv, data, associatedData);
-                    break;
-                case AesCcm ccm:
-                    ccm.Decrypt(nonce, data, icv, data, associatedData);
                     break;
                 case ChaCha20Poly1305 chacha:
                     chacha.Decrypt(nonce, data, icv, data, associatedData);

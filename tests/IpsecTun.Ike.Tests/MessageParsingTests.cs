@@ -107,6 +107,29 @@ public class MessageParsingTests
         Assert.Equal(NotifyType.InvalidSyntax, ParseError(bytes).Notify);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void A_payload_that_names_itself_as_next_cannot_make_the_chain_loop(int length)
+    {
+        // A parser that trusted a zero length would read the same payload forever; a length of 4 walks on
+        // and then runs out of message.
+        byte[] bytes = Build(Header(), (PayloadType.VendorId, new byte[] { 1 }, false));
+        bytes[IkeHeader.Size] = (byte)PayloadType.VendorId;
+        SetUInt16(bytes, IkeHeader.Size + 2, length);
+        Assert.Equal(NotifyType.InvalidSyntax, ParseError(bytes).Notify);
+    }
+
+    [Fact]
+    public void Unknown_critical_payload_inside_sk_is_reported_too()
+    {
+        byte[] chain = [0, 0x80, 0, 5, 9];
+        Assert.False(PayloadChain.TryParse(chain, (PayloadType)250, insideEncrypted: true, [], out IkeError error));
+        Assert.Equal((NotifyType.UnsupportedCriticalPayload, (byte)250), (error.Notify, error.Data));
+        chain[1] = 0;
+        Assert.True(PayloadChain.TryParse(chain, (PayloadType)250, insideEncrypted: true, [], out _));
+    }
+
     [Fact]
     public void Payload_length_past_the_end_of_the_message()
     {

@@ -10,7 +10,7 @@ namespace IpsecTun.Ike.Tests.Fuzzing;
 
 /// <summary>
 /// A seeded random-mutation fuzz run over the strongSwan fixtures: 1,000,000 inputs through message
-/// parsing and the rule table, SK decryption (including plaintexts sealed under the real keys, so the
+/// parsing and <see cref="InboundMessageReader"/> (rule table, SK decryption, SKF reassembly), SK decryption (including plaintexts sealed under the real keys, so the
 /// inner parser and padding checks see garbage) and SKF reassembly. Any exception fails the test with
 /// the input that raised it.
 /// </summary>
@@ -77,20 +77,8 @@ public class FuzzTests(ITestOutputHelper output)
             return false;
         }
 
-        ExchangeRules.Check(message, null, out _);
         message.ToArray();
-        SkProtection receiver = suite.For(message.Header.IsFromInitiator);
-        inner.Clear();
-        if (message.Encrypted is not null && receiver.TryOpen(input, message, inner, out _))
-        {
-            ExchangeRules.Check(message, inner, out _);
-        }
-
-        if (message.Fragment is not null && receiver.TryDecryptContent(input, message, out byte[]? content))
-        {
-            suite.Reassembler.Add(message.Header.MessageId, message.Fragment, content, out _);
-        }
-
+        suite.ReaderFor(message.Header.IsFromInitiator).Read(input, message, inner, out _);
         return true;
     }
 
@@ -166,6 +154,8 @@ public class FuzzTests(ITestOutputHelper output)
     {
         private readonly SkProtection _initiator;
         private readonly SkProtection _responder;
+        private readonly InboundMessageReader _fromInitiator;
+        private readonly InboundMessageReader _fromResponder;
 
         public Suite(string name)
         {
@@ -184,16 +174,17 @@ public class FuzzTests(ITestOutputHelper output)
             }
 
             Plaintexts = plaintexts;
-            Reassembler = new FragmentReassembler(ReassemblyLimits.Default, new ManualTime());
+            _fromInitiator = new InboundMessageReader(_initiator, new FragmentReassembler(ReassemblyLimits.Default, new ManualTime()));
+            _fromResponder = new InboundMessageReader(_responder, new FragmentReassembler(ReassemblyLimits.Default, new ManualTime()));
         }
 
         public StrongSwanCapture Capture { get; }
 
         public List<(IkeHeader Header, PayloadType First, byte[] Bytes)> Plaintexts { get; }
 
-        public FragmentReassembler Reassembler { get; }
-
         public SkProtection For(bool fromInitiator) => fromInitiator ? _initiator : _responder;
+
+        public InboundMessageReader ReaderFor(bool fromInitiator) => fromInitiator ? _fromInitiator : _fromResponder;
 
         /// <summary>Changes one ciphertext byte and recomputes the HMAC, so decryption runs on garbage padding.</summary>
         public void CorruptCiphertextKeepingIcv(byte[] datagram, bool fromInitiator, Random random)

@@ -9,10 +9,10 @@ using IpsecTun.Ike.Tests.Protection;
 namespace IpsecTun.Ike.Tests.Fuzzing;
 
 /// <summary>
-/// A seeded random-mutation fuzz run over the strongSwan fixtures: 1,000,000 inputs through message
-/// parsing and <see cref="InboundMessageReader"/> (rule table, SK decryption, SKF reassembly), SK decryption (including plaintexts sealed under the real keys, so the
-/// inner parser and padding checks see garbage) and SKF reassembly. Any exception fails the test with
-/// the input that raised it.
+/// A seeded random-mutation fuzz run over the strongSwan fixtures, 1,000,000 inputs: mutated datagrams
+/// through parsing and <see cref="InboundMessageReader"/> (rules, SK decryption, SKF reassembly);
+/// mutated plaintexts sealed under the real keys, so the inner parser and padding checks see garbage;
+/// and random fragment sequences into a reassembler. Any exception fails the test with its input.
 /// </summary>
 public class FuzzTests(ITestOutputHelper output)
 {

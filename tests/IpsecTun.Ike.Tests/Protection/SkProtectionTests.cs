@@ -161,6 +161,41 @@ public class SkProtectionTests
         Assert.Equal(AuthRequest.Select(p => PayloadBytes.Encode(p)), inner.Select(p => PayloadBytes.Encode(p)));
     }
 
+    public static TheoryData<string> EveryEncryptionTransform => [.. EncryptionAlgorithms.All.Select(a => a.Name)];
+
+    [Theory]
+    [MemberData(nameof(EveryEncryptionTransform))]
+    public void Every_encryption_transform_protects_sk_and_skf(string name)
+    {
+        EncryptionAlgorithm encryption = EncryptionAlgorithms.All.Single(a => a.Name == name);
+        IntegrityAlgorithm? integrity = encryption.IsAead ? null : IntegrityAlgorithms.HmacSha2_256_128;
+        byte[] key = Enumerable.Range(7, encryption.KeyMaterialSize).Select(i => (byte)i).ToArray();
+        using var sender = new SkProtection(encryption, key, integrity, IntegrityKey, RandomSource.System);
+        using var receiver = new SkProtection(encryption, key, integrity, IntegrityKey, RandomSource.System);
+        IkeHeader header = Header(ExchangeType.IkeAuth, IkeHeaderFlags.Initiator, 1);
+
+        byte[] datagram = sender.Protect(header, AuthRequest);
+        Assert.True(IkeMessage.TryParse(datagram, out IkeMessage? message, out _));
+        var inner = new List<Payload>();
+        Assert.True(receiver.TryOpen(datagram, message, inner, out IkeError error), error.Reason);
+        Assert.Equal(AuthRequest.Select(p => PayloadBytes.Encode(p)), inner.Select(p => PayloadBytes.Encode(p)));
+        datagram[IkeHeader.Size + PayloadHeader.Size + encryption.IvSize] ^= 1;
+        Assert.False(receiver.TryOpen(datagram, message, [], out _));
+
+        var reader = new InboundMessageReader(receiver, new FragmentReassembler(ReassemblyLimits.Default, new ManualTime()));
+        IReadOnlyList<byte[]> fragments = sender.ProtectFragments(header, AuthRequest, 150);
+        InboundStatus status = InboundStatus.Rejected;
+        foreach (byte[] fragment in fragments)
+        {
+            Assert.True(fragment.Length <= 150);
+            Assert.True(IkeMessage.TryParse(fragment, out IkeMessage? part, out _));
+            status = reader.Read(fragment, part, inner, out error);
+        }
+
+        Assert.Equal(InboundStatus.Complete, status);
+        Assert.Equal(AuthRequest.Length, inner.Count);
+    }
+
     [Fact]
     public void Fragment_size_too_small_for_any_content_is_refused()
     {

@@ -117,7 +117,8 @@ public sealed class ReplayWindow
             return true;
         }
 
-        // RFC 4303 Appendix A2.2: Tl and Th are the halves of the top, W the window size.
+        // RFC 4303 Appendix A2.2: Tl and Th are the halves of the top, W the window size. Before the
+        // first wrap there is no lower subspace, so a number above the window's bottom is ahead of it.
         uint tl = (uint)top;
         uint th = (uint)(top >> 32);
         uint w = (uint)Size;
@@ -132,14 +133,8 @@ public sealed class ReplayWindow
                 return false;
             }
         }
-        else if (low >= bottom)
+        else if (low >= bottom && th > 0)
         {
-            if (th == 0)
-            {
-                sequence = 0;
-                return false;
-            }
-
             high = th - 1;
         }
         else

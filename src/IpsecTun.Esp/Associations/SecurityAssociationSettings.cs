@@ -4,7 +4,7 @@ using IpsecTun.Crypto;
 namespace IpsecTun.Esp;
 
 /// <summary>What IKE (or a manual key) gives to install one SA.</summary>
-public sealed class SecurityAssociationSettings
+public sealed record SecurityAssociationSettings
 {
     public required uint Spi { get; init; }
 
@@ -44,4 +44,7 @@ public sealed class SecurityAssociationSettings
 
     /// <summary>The policy the SA serves: the outbound SA of that policy, or the one decrypted packets must match.</summary>
     public SecurityPolicy? Policy { get; init; }
+
+    /// <summary>Names the SA without its keys.</summary>
+    public override string ToString() => $"{Protocol} {Direction} spi=0x{Spi:x8} {Source}->{Destination}";
 }

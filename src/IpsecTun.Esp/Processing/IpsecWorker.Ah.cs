@@ -79,7 +79,8 @@ public sealed partial class IpsecWorker
         int ahLength = AhLayout.HeaderLengthOf(rest[1]);
         Span<byte> ah = rest[..ahLength];
         uint spi = BinaryPrimitives.ReadUInt32BigEndian(ah[4..]);
-        if (!_sad.TryGetInbound(spi, out SecurityAssociation? sa) || sa.Protocol != IpsecProtocols.Ah)
+        if (!_sad.TryGetInbound(spi, out SecurityAssociation? sa) || sa.Protocol != IpsecProtocols.Ah
+            || (sa.State != SaState.Larval && !AddressesMatch(data, sa, checkSource: true)))
         {
             return InboundResult.Dropped(IpsecCounter.InNoStates);
         }

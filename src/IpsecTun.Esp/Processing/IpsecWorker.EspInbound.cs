@@ -20,7 +20,8 @@ public sealed partial class IpsecWorker
         }
 
         uint spi = BinaryPrimitives.ReadUInt32BigEndian(esp);
-        if (!_sad.TryGetInbound(spi, out SecurityAssociation? sa) || sa.Protocol != IpsecProtocols.Esp)
+        if (!_sad.TryGetInbound(spi, out SecurityAssociation? sa) || sa.Protocol != IpsecProtocols.Esp
+            || (sa.State != SaState.Larval && !AddressesMatch(packet.Data, sa, checkSource: !udp)))
         {
             return InboundResult.Dropped(IpsecCounter.InNoStates);
         }

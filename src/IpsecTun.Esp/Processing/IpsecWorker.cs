@@ -270,6 +270,11 @@ public sealed partial class IpsecWorker
             return new InboundResult(InboundVerdict.NotIpsec, null, null);
         }
 
+        if (udp.Checksum != 0 && !IsUdpChecksumValid(packet.Data, ipHeaderLength))
+        {
+            return InboundResult.Dropped(IpsecCounter.InHeaderErrors);
+        }
+
         return NatTraversal.Classify(udp.Payload) switch
         {
             UdpPayloadKind.Esp => ReceiveEsp(packet, ipHeaderLength, ipHeaderLength + UdpHeader.Length, udp: true),
@@ -277,5 +282,33 @@ public sealed partial class IpsecWorker
             UdpPayloadKind.Keepalive => new InboundResult(InboundVerdict.Keepalive, null, null),
             _ => InboundResult.Dropped(IpsecCounter.InHeaderErrors),
         };
+    }
+
+    /// <summary>A zero UDP checksum means none (IPv4, and IPv6 tunnels per RFC 6935); any other value must verify.</summary>
+    private static bool IsUdpChecksumValid(ReadOnlySpan<byte> packet, int ipHeaderLength)
+    {
+        int addressLength = packet[0] >> 4 == 4 ? Ipv4Header.AddressLength : Ipv6Header.AddressLength;
+        int sourceOffset = addressLength == Ipv4Header.AddressLength ? 12 : 8;
+        ReadOnlySpan<byte> datagram = packet[ipHeaderLength..];
+        ulong sum = InternetChecksum.PseudoHeader(
+            packet.Slice(sourceOffset, addressLength), packet.Slice(sourceOffset + addressLength, addressLength), IpProtocol.Udp, datagram.Length);
+        return InternetChecksum.Fold(InternetChecksum.Add(sum, datagram)) == 0xFFFF;
+    }
+
+    /// <summary>
+    /// The outer addresses must be the SA's (in-no-states names a wrong address as well as a wrong SPI). The
+    /// source is not checked under UDP encapsulation, where a NAT may rewrite it.
+    /// </summary>
+    private static bool AddressesMatch(ReadOnlySpan<byte> packet, SecurityAssociation sa, bool checkSource)
+    {
+        int addressLength = sa.DestinationBytes.Length;
+        if ((packet[0] >> 4 == 4) != (addressLength == Ipv4Header.AddressLength))
+        {
+            return false;
+        }
+
+        int sourceOffset = addressLength == Ipv4Header.AddressLength ? 12 : 8;
+        return packet.Slice(sourceOffset + addressLength, addressLength).SequenceEqual(sa.DestinationBytes)
+            && (!checkSource || packet.Slice(sourceOffset, addressLength).SequenceEqual(sa.SourceBytes));
     }
 }

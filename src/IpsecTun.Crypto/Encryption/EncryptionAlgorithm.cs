@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace IpsecTun.Crypto;
 
 /// <summary>
@@ -56,17 +58,46 @@ public abstract class EncryptionAlgorithm
     public bool IsAead => IcvSize > 0;
 
     /// <summary>Creates a keyed cipher. <paramref name="keyMaterial"/> is key then salt, <see cref="KeyMaterialSize"/> bytes.</summary>
-    public PacketCipher CreateCipher(ReadOnlySpan<byte> keyMaterial)
+    /// <remarks>
+    /// The cipher runs on OpenSSL's libcrypto where it loads and offers this transform, and on .NET and
+    /// BouncyCastle otherwise; both give the same bytes.
+    /// </remarks>
+    public PacketCipher CreateCipher(ReadOnlySpan<byte> keyMaterial) => CreateCipher(keyMaterial, CipherBackend.Auto);
+
+    /// <summary>Creates a keyed cipher on a chosen backend, so that tests and benchmarks can compare them.</summary>
+    internal PacketCipher CreateCipher(ReadOnlySpan<byte> keyMaterial, CipherBackend backend)
     {
         if (keyMaterial.Length != KeyMaterialSize)
         {
             throw new ArgumentException($"{Name} takes {KeyMaterialSize} bytes of keying material, not {keyMaterial.Length}.", nameof(keyMaterial));
         }
 
-        return CreateCipherCore(keyMaterial);
+        if (backend == CipherBackend.Managed || !TryGetLibCryptoCipher(out var cipher))
+        {
+            return backend == CipherBackend.LibCrypto
+                ? throw new NotSupportedException($"libcrypto is not available or does not offer {Name}.")
+                : CreateManagedCipher(keyMaterial);
+        }
+
+        return CreateLibCryptoCipher(cipher, keyMaterial);
     }
 
-    protected abstract PacketCipher CreateCipherCore(ReadOnlySpan<byte> keyMaterial);
+    /// <summary>True when libcrypto is loaded and offers this transform.</summary>
+    internal bool HasLibCryptoCipher => TryGetLibCryptoCipher(out _);
+
+    /// <summary>The algorithm name libcrypto fetches this transform under, or null where libcrypto has none.</summary>
+    private protected virtual string? LibCryptoName => null;
+
+    private protected abstract PacketCipher CreateManagedCipher(ReadOnlySpan<byte> keyMaterial);
+
+    private protected virtual PacketCipher CreateLibCryptoCipher(nint cipher, ReadOnlySpan<byte> keyMaterial) =>
+        throw new UnreachableException($"{Name} has no libcrypto cipher.");
+
+    private bool TryGetLibCryptoCipher(out nint cipher)
+    {
+        cipher = 0;
+        return LibCryptoName is { } name && LibCryptoCiphers.TryFetch(name, out cipher);
+    }
 
     public override string ToString() => Name;
 }

@@ -25,8 +25,17 @@ public abstract class PacketCipher : IDisposable
     /// </summary>
     public abstract bool TryDecrypt(ReadOnlySpan<byte> iv, ReadOnlySpan<byte> associatedData, Span<byte> data, ReadOnlySpan<byte> icv);
 
+    /// <summary>True once disposed: the key is gone, so <see cref="Encrypt"/> throws and <see cref="TryDecrypt"/> returns false.</summary>
+    protected bool IsDisposed { get; private set; }
+
     public void Dispose()
     {
+        if (IsDisposed)
+        {
+            return;
+        }
+
+        IsDisposed = true;
         Dispose(disposing: true);
         GC.SuppressFinalize(this);
     }

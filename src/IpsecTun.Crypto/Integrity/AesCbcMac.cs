@@ -78,21 +78,33 @@ internal sealed class AesCbcMac : KeyedHash
 
     public override void Append(ReadOnlySpan<byte> data)
     {
-        while (!data.IsEmpty)
+        if (_pendingLength is > 0 and < BlockSize)
         {
-            // The newest full block stays pending until more data arrives: only Finish knows whether it is the last.
-            if (_pendingLength == BlockSize)
-            {
-                XorInto(_state, _pending);
-                _aes.ProcessBlock(_state, _state);
-                _pendingLength = 0;
-            }
-
             int take = Math.Min(BlockSize - _pendingLength, data.Length);
             data[..take].CopyTo(_pending.AsSpan(_pendingLength));
             _pendingLength += take;
             data = data[take..];
         }
+
+        if (data.IsEmpty)
+        {
+            return;
+        }
+
+        // The newest full block stays pending until more data arrives: only Finish knows whether it is the last.
+        if (_pendingLength == BlockSize)
+        {
+            Absorb(_pending);
+        }
+
+        while (data.Length > BlockSize)
+        {
+            Absorb(data[..BlockSize]);
+            data = data[BlockSize..];
+        }
+
+        data.CopyTo(_pending);
+        _pendingLength = data.Length;
     }
 
     public override void Finish(Span<byte> output)
@@ -108,8 +120,7 @@ internal sealed class AesCbcMac : KeyedHash
             XorInto(_state, _paddedBlockSubkey);
         }
 
-        XorInto(_state, _pending);
-        _aes.ProcessBlock(_state, _state);
+        Absorb(_pending);
         int length = Math.Min(output.Length, BlockSize);
         _state.AsSpan(0, length).CopyTo(output);
         Reset();
@@ -128,6 +139,13 @@ internal sealed class AesCbcMac : KeyedHash
         {
             _aes.Init(forEncryption: true, new KeyParameter(new byte[BlockSize]));
         }
+    }
+
+    /// <summary>One CBC step: state = E(state XOR block).</summary>
+    private void Absorb(ReadOnlySpan<byte> block)
+    {
+        XorInto(_state, block);
+        _aes.ProcessBlock(_state, _state);
     }
 
     private void Reset()

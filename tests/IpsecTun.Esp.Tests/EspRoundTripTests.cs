@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using IpsecTun.Core;
 using IpsecTun.Crypto;
 
@@ -121,6 +122,19 @@ public class EspRoundTripTests
 
         Assert.Equal(0xb8, wire[1]);
         Assert.Equal(inner, pair.Receive(wire).Packet);
+    }
+
+    [Fact]
+    public void Cbc_ivs_are_fresh_per_packet_and_counter_mode_ivs_are_the_sequence_number()
+    {
+        var cbc = new PeerPair(Spec("aes-128-cbc", "sha1"));
+        byte[][] ivs = [.. Enumerable.Range(0, 600).Select(_ => cbc.Protect(cbc.InnerPacket(8)).AsSpan(28, 16).ToArray())];
+        Assert.Equal(ivs.Length, ivs.Select(Convert.ToHexString).Distinct().Count());
+
+        var gcm = new PeerPair(Spec("aes-128-gcm", ""));
+        gcm.Protect(gcm.InnerPacket(8));
+        byte[] second = gcm.Protect(gcm.InnerPacket(8));
+        Assert.Equal(2UL, BinaryPrimitives.ReadUInt64BigEndian(second.AsSpan(28, 8)));
     }
 
     internal static void AssertRoundTrips(SaSpec spec, int[] payloadLengths)

@@ -69,7 +69,7 @@ public sealed partial class IpsecWorker
         }
         else
         {
-            _random.Fill(iv);
+            FillRandomIv(iv);
         }
 
         Encrypt(sa, esp, espPrefix, icvSize, sequence);
@@ -132,5 +132,22 @@ public sealed partial class IpsecWorker
             BinaryPrimitives.WriteUInt32BigEndian(high, (uint)(sequence >> 32));
             authenticator.Append(high);
         }
+    }
+
+    /// <summary>
+    /// CBC IVs must be unpredictable (RFC 3602 §2.3). They are taken from a block of CSPRNG output that is
+    /// refilled when used up: one call to the generator per few hundred packets instead of one each.
+    /// IVs travel in the clear, so the block holds nothing secret.
+    /// </summary>
+    private void FillRandomIv(Span<byte> iv)
+    {
+        if (_ivOffset + iv.Length > _ivBlock.Length)
+        {
+            _random.Fill(_ivBlock);
+            _ivOffset = 0;
+        }
+
+        _ivBlock.AsSpan(_ivOffset, iv.Length).CopyTo(iv);
+        _ivOffset += iv.Length;
     }
 }

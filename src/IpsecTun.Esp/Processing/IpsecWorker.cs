@@ -17,6 +17,10 @@ public sealed partial class IpsecWorker
     private readonly SecurityAssociationDatabase _sad;
     private readonly RandomSource _random;
     private readonly int _index;
+    private const int IvBlockSize = 4096;
+
+    private readonly byte[] _ivBlock = new byte[IvBlockSize];
+    private int _ivOffset = IvBlockSize;
 
     /// <param name="index">This worker's slot, below <see cref="SecurityAssociationDatabase.WorkerCount"/>.</param>
     /// <param name="spd">The policy table, shared by all workers.</param>

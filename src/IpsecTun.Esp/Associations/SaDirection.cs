@@ -1,0 +1,7 @@
+namespace IpsecTun.Esp;
+
+public enum SaDirection
+{
+    Inbound,
+    Outbound,
+}

@@ -8,7 +8,7 @@ namespace IpsecTun.Crypto;
 /// value^exponent mod an odd modulus, on big-endian byte strings, for the MODP groups. libcrypto's
 /// constant-time Montgomery exponentiation where libcrypto is present (several times faster than the
 /// managed code and it clears its copies of the operands), BouncyCastle's <see cref="BigInteger.ModPow"/>
-/// elsewhere.
+/// elsewhere, which is not constant time.
 /// </summary>
 internal abstract class ModularExponentiation
 {

@@ -1,0 +1,23 @@
+using System.Net;
+
+namespace IpsecTun.Platform;
+
+/// <summary>
+/// Configures an interface of this host: state, MTU, addresses and routes out of it. Addresses and routes
+/// added through an instance are removed again by its Dispose.
+/// </summary>
+public interface INetworkConfigurator : IDisposable
+{
+    void SetLinkUp(int interfaceIndex, bool up);
+
+    void SetMtu(int interfaceIndex, int mtu);
+
+    void AddAddress(int interfaceIndex, IPAddress address, int prefixLength);
+
+    void RemoveAddress(int interfaceIndex, IPAddress address, int prefixLength);
+
+    /// <summary>Routes <paramref name="destination"/>/<paramref name="prefixLength"/> straight out of the interface.</summary>
+    void AddRoute(int interfaceIndex, IPAddress destination, int prefixLength);
+
+    void RemoveRoute(int interfaceIndex, IPAddress destination, int prefixLength);
+}

@@ -1,0 +1,141 @@
+using System.Buffers.Binary;
+using Tmds.Linux;
+using static Tmds.Linux.LibC;
+
+namespace IpsecTun.Platform.Netlink;
+
+/// <summary>
+/// A NETLINK_ROUTE socket in the caller's network namespace that sends one request at a time and waits for
+/// the kernel's acknowledgement, turning a negative one into an exception with the kernel's errno.
+/// </summary>
+internal sealed class NetlinkSocket : IDisposable
+{
+    private const int NETLINK_ROUTE = 0;
+    private const int ReceiveBufferSize = 64 * 1024;
+
+    private readonly Lock _lock = new();
+    private readonly byte[] _receiveBuffer = new byte[ReceiveBufferSize];
+    private int _fd;
+    private uint _sequence;
+
+    public unsafe NetlinkSocket()
+    {
+        _fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+        NativeErrors.ThrowIfFailed(_fd, "socket AF_NETLINK");
+        var local = new SocketAddressNetlink { Family = (ushort)AF_NETLINK };
+        if (bind(_fd, (sockaddr*)&local, (uint)sizeof(SocketAddressNetlink)) < 0)
+        {
+            var error = NativeErrors.Last("bind AF_NETLINK");
+            _ = close(_fd);
+            _fd = -1;
+            throw error;
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> (built by <see cref="NetlinkRequestWriter"/>, which leaves the
+    /// sequence to this socket) and returns the kernel's errno for it, 0 on success.
+    /// </summary>
+    public int Execute(Span<byte> request)
+    {
+        ObjectDisposedException.ThrowIf(_fd < 0, this);
+        lock (_lock)
+        {
+            uint sequence = ++_sequence;
+            BinaryPrimitives.WriteUInt32LittleEndian(request[8..], sequence);
+            Send(request);
+            return ReceiveAcknowledgement(sequence);
+        }
+    }
+
+    private unsafe void Send(ReadOnlySpan<byte> request)
+    {
+        var kernel = new SocketAddressNetlink { Family = (ushort)AF_NETLINK };
+        long sent;
+        do
+        {
+            fixed (byte* p = request)
+            {
+                sent = sendto(_fd, p, request.Length, 0, (sockaddr*)&kernel, (uint)sizeof(SocketAddressNetlink));
+            }
+        }
+        while (sent < 0 && errno == EINTR);
+
+        if (sent != request.Length)
+        {
+            throw NativeErrors.Last("send netlink request");
+        }
+    }
+
+    private unsafe int ReceiveAcknowledgement(uint sequence)
+    {
+        while (true)
+        {
+            var sender = default(SocketAddressNetlink);
+            uint senderLength = (uint)sizeof(SocketAddressNetlink);
+            long received;
+            fixed (byte* p = _receiveBuffer)
+            {
+                received = recvfrom(_fd, p, _receiveBuffer.Length, 0, (sockaddr*)&sender, (socklen_t*)&senderLength);
+            }
+
+            if (received < 0)
+            {
+                if (errno == EINTR)
+                {
+                    continue;
+                }
+
+                throw NativeErrors.Last("receive netlink reply");
+            }
+
+            // Only the kernel (port 0) answers requests; anything else on the socket is not ours to trust.
+            if (sender.PortId != 0)
+            {
+                continue;
+            }
+
+            if (TryFindAcknowledgement(_receiveBuffer.AsSpan(0, (int)received), sequence, out int result))
+            {
+                return result;
+            }
+        }
+    }
+
+    /// <summary>Walks a datagram for the NLMSG_ERROR that answers <paramref name="sequence"/>.</summary>
+    internal static bool TryFindAcknowledgement(ReadOnlySpan<byte> datagram, uint sequence, out int errno)
+    {
+        errno = 0;
+        while (!datagram.IsEmpty)
+        {
+            if (!NetlinkHeader.TryRead(datagram, out NetlinkHeader header, out int consumed))
+            {
+                throw new InvalidDataException("The kernel sent a malformed netlink message.");
+            }
+
+            if (header.Type == NetlinkHeader.TypeError && header.Sequence == sequence)
+            {
+                if (!NetlinkError.TryRead(datagram[NetlinkHeader.Size..header.Length], out errno, out uint answered)
+                    || answered != sequence)
+                {
+                    throw new InvalidDataException("The kernel sent a malformed netlink acknowledgement.");
+                }
+
+                return true;
+            }
+
+            datagram = datagram[consumed..];
+        }
+
+        return false;
+    }
+
+    public void Dispose()
+    {
+        if (_fd >= 0)
+        {
+            _ = close(_fd);
+            _fd = -1;
+        }
+    }
+}

@@ -29,12 +29,7 @@ public sealed class NetlinkNetworkConfigurator : INetworkConfigurator
     public void AddAddress(int interfaceIndex, IPAddress address, int prefixLength)
     {
         ValidatePrefix(address, prefixLength);
-        var entry = new ConfiguredEntry(false, interfaceIndex, address, prefixLength);
-        lock (_lock)
-        {
-            Run(Request(entry, add: true), "add address");
-            _added.Add(entry);
-        }
+        Add(new ConfiguredEntry(false, interfaceIndex, address, prefixLength), "add address");
     }
 
     public void RemoveAddress(int interfaceIndex, IPAddress address, int prefixLength)
@@ -51,12 +46,7 @@ public sealed class NetlinkNetworkConfigurator : INetworkConfigurator
             throw new ArgumentException($"{destination}/{prefixLength} has host bits set.", nameof(destination));
         }
 
-        var entry = new ConfiguredEntry(true, interfaceIndex, destination, prefixLength);
-        lock (_lock)
-        {
-            Run(Request(entry, add: true), "add route");
-            _added.Add(entry);
-        }
+        Add(new ConfiguredEntry(true, interfaceIndex, destination, prefixLength), "add route");
     }
 
     public void RemoveRoute(int interfaceIndex, IPAddress destination, int prefixLength)
@@ -85,6 +75,15 @@ public sealed class NetlinkNetworkConfigurator : INetworkConfigurator
             {
                 throw first;
             }
+        }
+    }
+
+    private void Add(ConfiguredEntry entry, string operation)
+    {
+        lock (_lock)
+        {
+            Run(Request(entry, add: true), operation);
+            _added.Add(entry);
         }
     }
 

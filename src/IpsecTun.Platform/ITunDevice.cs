@@ -18,6 +18,12 @@ public interface ITunDevice : IDisposable
     long WriteErrors { get; }
 
     /// <summary>
+    /// Packets dropped because they filled a read buffer completely and may have been truncated; a buffer's
+    /// space after its headroom must exceed the adapter's MTU.
+    /// </summary>
+    long OversizedReads { get; }
+
+    /// <summary>
     /// Waits until at least one packet is available, then fills as many of <paramref name="buffers"/> as
     /// packets are queued without waiting again. Each filled buffer is reset to its default headroom and holds
     /// one packet. Returns the number filled, or 0 once <see cref="StopReading"/> was called.

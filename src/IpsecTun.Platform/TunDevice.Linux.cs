@@ -145,6 +145,14 @@ public sealed partial class TunDevice
                 throw NativeErrors.FromErrno(errno, "read TUN");
             }
 
+            // The kernel truncates a packet to the space offered without saying so; a read that fills the
+            // buffer completely may have lost its end and is dropped.
+            if (count == target.Length)
+            {
+                Interlocked.Increment(ref _oversizedReads);
+                continue;
+            }
+
             buffer.SetLength((int)count);
             filled++;
         }

@@ -22,5 +22,8 @@ public sealed partial class TunDevice : ITunDevice
 
     public long WriteErrors => Interlocked.Read(ref _writeErrors);
 
+    public long OversizedReads => Interlocked.Read(ref _oversizedReads);
+
     private long _writeErrors;
+    private long _oversizedReads;
 }

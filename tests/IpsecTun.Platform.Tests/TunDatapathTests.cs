@@ -107,6 +107,26 @@ public sealed class TunDatapathTests
         });
     }
 
+    [Fact]
+    public void A_packet_larger_than_the_read_buffer_is_dropped_and_counted_and_the_next_one_is_read_whole()
+    {
+        IsolatedNetwork.Run(() =>
+        {
+            using var tunnel = new TunnelFixture();
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            socket.SendTo(new byte[1000], new IPEndPoint(TunnelFixture.RemoteV4, 9002));
+            socket.SendTo(new byte[10], new IPEndPoint(TunnelFixture.RemoteV4, 9003));
+
+            byte[] packet = TunReader.ReadFirst(tunnel.Device, p => Ipv4Header.TryRead(p, out var h) && h.Protocol == IpProtocol.Udp, capacity: 600);
+
+            Assert.Equal(Ipv4Header.MinLength + UdpHeader.Length + 10, packet.Length);
+            Assert.True(Ipv4Header.TryRead(packet, out Ipv4Header ip));
+            Assert.True(UdpHeader.TryRead(ip.Payload, out UdpHeader udp));
+            Assert.Equal(9003, udp.DestinationPort);
+            Assert.Equal(1, tunnel.Device.OversizedReads);
+        });
+    }
+
     private static byte[] EchoRequest(IPAddress source, IPAddress destination, ushort identifier, ushort sequence, byte[] data)
     {
         var packet = new byte[Ipv4Header.MinLength + 8 + data.Length];

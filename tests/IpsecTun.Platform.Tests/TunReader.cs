@@ -11,12 +11,12 @@ internal static class TunReader
 {
     public delegate bool PacketFilter(Span<byte> packet);
 
-    public static byte[] ReadFirst(ITunDevice device, PacketFilter matches)
+    public static byte[] ReadFirst(ITunDevice device, PacketFilter matches, int capacity = 2048)
     {
         var buffers = new PacketBuffer[4];
         for (int i = 0; i < buffers.Length; i++)
         {
-            buffers[i] = new PacketBuffer(2048, 128);
+            buffers[i] = new PacketBuffer(capacity, 128);
         }
 
         using var deadline = new Timer(_ => device.StopReading(), null, TimeSpan.FromSeconds(10), Timeout.InfiniteTimeSpan);

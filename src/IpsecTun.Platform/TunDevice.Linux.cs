@@ -18,10 +18,7 @@ public sealed partial class TunDevice
     private const int IfReqSize = 40;
 
     private int _fd = -1;
-
-    // A pipe whose read end joins the TUN descriptor in poll: one byte written to it wakes the reader for good.
-    private int _stopReadEnd = -1;
-    private int _stopWriteEnd = -1;
+    private ReadinessWaiter _waiter = null!;
 
     [SupportedOSPlatform("linux")]
     private static unsafe TunDevice OpenLinux(string name)
@@ -33,7 +30,7 @@ public sealed partial class TunDevice
         }
 
         int fd = -1;
-        int[] stop = [-1, -1];
+        ReadinessWaiter? waiter = null;
         try
         {
             fixed (byte* path = "/dev/net/tun\0"u8)
@@ -52,26 +49,19 @@ public sealed partial class TunDevice
             string actualName = Encoding.ASCII.GetString(nameBytes[..nameBytes.IndexOf((byte)0)]);
             int index = InterfaceIndexOf(request);
 
-            fixed (int* ends = stop)
-            {
-                NativeErrors.ThrowIfFailed(pipe2(ends, O_NONBLOCK | O_CLOEXEC), "pipe2");
-            }
-
-            var device = new TunDevice
+            waiter = new ReadinessWaiter();
+            return new TunDevice
             {
                 Name = actualName,
                 InterfaceIndex = index,
                 _fd = fd,
-                _stopReadEnd = stop[0],
-                _stopWriteEnd = stop[1],
+                _waiter = waiter,
             };
-            return device;
         }
         catch
         {
-            CloseIfOpen(fd);
-            CloseIfOpen(stop[0]);
-            CloseIfOpen(stop[1]);
+            ReadinessWaiter.CloseIfOpen(fd);
+            waiter?.Dispose();
             throw;
         }
     }
@@ -92,7 +82,7 @@ public sealed partial class TunDevice
         }
     }
 
-    public unsafe int ReadBatch(Span<PacketBuffer> buffers)
+    public int ReadBatch(Span<PacketBuffer> buffers)
     {
         ObjectDisposedException.ThrowIf(_fd < 0, this);
         if (buffers.IsEmpty)
@@ -108,7 +98,7 @@ public sealed partial class TunDevice
                 return filled;
             }
 
-            if (!WaitReadable())
+            if (!_waiter.WaitReadable(_fd, $"TUN device {Name}"))
             {
                 return 0;
             }
@@ -160,47 +150,6 @@ public sealed partial class TunDevice
         return filled;
     }
 
-    /// <summary>Blocks until the TUN has a packet (true) or reading was stopped (false).</summary>
-    private unsafe bool WaitReadable()
-    {
-        pollfd* fds = stackalloc pollfd[2];
-        fds[0].fd = _fd;
-        fds[0].events = POLLIN;
-        fds[1].fd = _stopReadEnd;
-        fds[1].events = POLLIN;
-        while (true)
-        {
-            fds[0].revents = 0;
-            fds[1].revents = 0;
-            int ready = poll(fds, 2, -1);
-            if (ready < 0)
-            {
-                int errno = LibC.errno;
-                if (errno == EINTR)
-                {
-                    continue;
-                }
-
-                throw NativeErrors.FromErrno(errno, "poll TUN");
-            }
-
-            if (fds[1].revents != 0)
-            {
-                return false;
-            }
-
-            if ((fds[0].revents & (POLLERR | POLLNVAL)) != 0)
-            {
-                throw new IOException($"TUN device {Name} reported an error condition.");
-            }
-
-            if (fds[0].revents != 0)
-            {
-                return true;
-            }
-        }
-    }
-
     public unsafe int WriteBatch(ReadOnlySpan<PacketBuffer> packets)
     {
         ObjectDisposedException.ThrowIf(_fd < 0, this);
@@ -232,30 +181,12 @@ public sealed partial class TunDevice
         return written;
     }
 
-    public unsafe void StopReading()
-    {
-        if (_stopWriteEnd < 0)
-        {
-            return;
-        }
-
-        byte one = 1;
-        _ = write(_stopWriteEnd, &one, 1);
-    }
+    public void StopReading() => _waiter?.Stop();
 
     public void Dispose()
     {
-        CloseIfOpen(_fd);
-        CloseIfOpen(_stopReadEnd);
-        CloseIfOpen(_stopWriteEnd);
-        _fd = _stopReadEnd = _stopWriteEnd = -1;
-    }
-
-    private static void CloseIfOpen(int fd)
-    {
-        if (fd >= 0)
-        {
-            _ = close(fd);
-        }
+        ReadinessWaiter.CloseIfOpen(_fd);
+        _fd = -1;
+        _waiter?.Dispose();
     }
 }

@@ -116,7 +116,8 @@ public sealed class SecurityPolicyDatabase
     /// </summary>
     public SecurityPolicy? FindInbound(in FlowKey key) => GetIndex().Find(key.Reverse());
 
-    private PolicyIndex GetIndex()
+    /// <summary>The current index; a new object after every change, so a caller may cache results per index.</summary>
+    internal PolicyIndex GetIndex()
     {
         PolicyIndex? index = Volatile.Read(ref _index);
         if (index is not null)

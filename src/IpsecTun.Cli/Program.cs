@@ -4,9 +4,11 @@ namespace IpsecTun.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static int Main(string[] args) => CreateRoot().Parse(args).Invoke();
+
+    internal static RootCommand CreateRoot() => new("ipsectun: a user-space IPsec VPN endpoint (IKEv2 and ESP).")
     {
-        var root = new RootCommand("ipsectun: a user-space IPsec VPN endpoint (IKEv2 and ESP).");
-        return root.Parse(args).Invoke();
-    }
+        CheckCommand.Create(),
+        ImportRouterOsCommand.Create(),
+    };
 }

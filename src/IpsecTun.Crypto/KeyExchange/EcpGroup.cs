@@ -7,7 +7,7 @@ namespace IpsecTun.Crypto;
 /// <summary>
 /// ECDH over a prime curve: the NIST curves of RFC 5903 and the brainpool curves of RFC 6954. The public
 /// value is x | y, each left-padded to the field size, with no point-format prefix; the shared secret is the
-/// x coordinate of the shared point (RFC 5903 §7, RFC 6954 §3).
+/// x coordinate of the shared point (RFC 5903 §7, which RFC 6954 applies to brainpool).
 /// </summary>
 /// <remarks>
 /// The scalar multiplications run in the platform library behind <see cref="ECDiffieHellman"/> (OpenSSL on

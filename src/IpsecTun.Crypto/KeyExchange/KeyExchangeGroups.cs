@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using Org.BouncyCastle.Asn1.TeleTrust;
 using Org.BouncyCastle.Crypto.Agreement;
 using Org.BouncyCastle.Crypto.EC;
-using Org.BouncyCastle.Math.EC.Rfc7748;
 using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Math.EC.Rfc7748;
 
 namespace IpsecTun.Crypto;
 
@@ -12,16 +12,14 @@ public static class KeyExchangeGroups
 {
     public static IReadOnlyList<KeyExchangeGroup> All { get; } =
     [
-        // Exponent sizes: at least 256 bits, and from 3072 bits on the minimums of RFC 7919 §5.2 for primes
-        // of the same size (twice the estimated strength).
-        SafePrime(KeyExchangeGroupId.Modp768, "modp768", DHStandardGroups.rfc2409_768, 256),
-        SafePrime(KeyExchangeGroupId.Modp1024, "modp1024", DHStandardGroups.rfc2409_1024, 256),
-        SafePrime(KeyExchangeGroupId.Modp1536, "modp1536", DHStandardGroups.rfc3526_1536, 256),
-        SafePrime(KeyExchangeGroupId.Modp2048, "modp2048", DHStandardGroups.rfc3526_2048, 256),
-        SafePrime(KeyExchangeGroupId.Modp3072, "modp3072", DHStandardGroups.rfc3526_3072, 275),
-        SafePrime(KeyExchangeGroupId.Modp4096, "modp4096", DHStandardGroups.rfc3526_4096, 325),
-        SafePrime(KeyExchangeGroupId.Modp6144, "modp6144", DHStandardGroups.rfc3526_6144, 375),
-        SafePrime(KeyExchangeGroupId.Modp8192, "modp8192", DHStandardGroups.rfc3526_8192, 400),
+        SafePrime(KeyExchangeGroupId.Modp768, "modp768", DHStandardGroups.rfc2409_768),
+        SafePrime(KeyExchangeGroupId.Modp1024, "modp1024", DHStandardGroups.rfc2409_1024),
+        SafePrime(KeyExchangeGroupId.Modp1536, "modp1536", DHStandardGroups.rfc3526_1536),
+        SafePrime(KeyExchangeGroupId.Modp2048, "modp2048", DHStandardGroups.rfc3526_2048),
+        SafePrime(KeyExchangeGroupId.Modp3072, "modp3072", DHStandardGroups.rfc3526_3072),
+        SafePrime(KeyExchangeGroupId.Modp4096, "modp4096", DHStandardGroups.rfc3526_4096),
+        SafePrime(KeyExchangeGroupId.Modp6144, "modp6144", DHStandardGroups.rfc3526_6144),
+        SafePrime(KeyExchangeGroupId.Modp8192, "modp8192", DHStandardGroups.rfc3526_8192),
         Rfc5114Groups.Modp1024S160,
         Rfc5114Groups.Modp2048S224,
         Rfc5114Groups.Modp2048S256,
@@ -36,6 +34,9 @@ public static class KeyExchangeGroups
         new XdhGroup(KeyExchangeGroupId.Curve448, "curve448", X448.PointSize, X448.ScalarMultBase, X448.CalculateAgreement),
     ];
 
-    private static ModpGroup SafePrime(KeyExchangeGroupId id, string name, DHParameters parameters, int exponentBits) =>
-        ModpGroup.SafePrime(id, name, parameters.P, parameters.G, exponentBits);
+    // Private exponents have 256 bits, or more where BouncyCastle gives a larger private value length for the
+    // prime: 275, 325, 375 and 400 bits for 3072 to 8192 bits, the short-exponent sizes of RFC 7919 §5.2
+    // (about twice the group's strength) for primes of the same size.
+    private static ModpGroup SafePrime(KeyExchangeGroupId id, string name, DHParameters parameters) =>
+        ModpGroup.SafePrime(id, name, parameters.P, parameters.G, Math.Max(256, parameters.L));
 }

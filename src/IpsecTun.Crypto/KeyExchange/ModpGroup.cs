@@ -15,8 +15,8 @@ internal sealed class ModpGroup : KeyExchangeGroup
 {
     private readonly BigInteger primeMinusOne;
 
-    // Exactly one of exponentBound's two meanings applies: the subgroup order q for the RFC 5114 groups,
-    // 2^bits for the safe-prime groups whose exponents are kept short.
+    // Private exponents are drawn from [1, exponentBound): q for the RFC 5114 groups, 2^bits for the safe
+    // primes, whose exponents are kept short.
     private readonly byte[] exponentBound;
 
     private ModpGroup(KeyExchangeGroupId id, string name, BigInteger prime, BigInteger generator, BigInteger? subgroupOrder, byte[] exponentBound)
@@ -98,7 +98,7 @@ internal sealed class ModpGroup : KeyExchangeGroup
         return KeyExchangeError.None;
     }
 
-    /// <summary>Writes base^exponent mod p, left-padded to the prime's length.</summary>
+    /// <summary>Writes value^exponent mod p, left-padded to the prime's length.</summary>
     public void Power(BigInteger value, BigInteger exponent, Span<byte> destination) =>
         BigIntegers.AsUnsignedByteArray(value.ModPow(exponent, Prime), destination);
 }

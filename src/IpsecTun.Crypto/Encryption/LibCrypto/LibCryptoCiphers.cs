@@ -14,8 +14,6 @@ internal static class LibCryptoCiphers
     // A fetched EVP_CIPHER is kept for the life of the process: contexts made from it may outlive any owner.
     private static readonly ConcurrentDictionary<string, nint> Fetched = new(StringComparer.Ordinal);
 
-    public static bool IsLoaded => Context != 0;
-
     public static bool TryFetch(string name, out nint cipher)
     {
         cipher = Context == 0 ? 0 : Fetched.GetOrAdd(name, static n => LibCrypto.CipherFetch(Context, n, null));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 
 namespace IpsecTun.Crypto;
@@ -29,6 +30,8 @@ internal sealed class DotNetAeadCipher : AeadCipher
             case ChaCha20Poly1305 chacha:
                 chacha.Encrypt(nonce, data, data, icv, associatedData);
                 break;
+            default:
+                throw new UnreachableException();
         }
     }
 
@@ -45,6 +48,8 @@ internal sealed class DotNetAeadCipher : AeadCipher
                 case ChaCha20Poly1305 chacha:
                     chacha.Decrypt(nonce, data, icv, data, associatedData);
                     break;
+                default:
+                    throw new UnreachableException();
             }
 
             return true;

@@ -3,11 +3,11 @@ using System.Buffers.Binary;
 namespace IpsecTun.Crypto;
 
 /// <summary>
-/// GHASH (NIST SP 800-38D §6.4) by the specification's bitwise multiplication in GF(2^128), without tables
-/// and without branches on secret bits. It serves only the managed GCM with 8-byte ICVs, where neither
-/// libcrypto nor .NET's AesGcm is available.
+/// GHASH (NIST SP 800-38D §6.4), without tables and without branches on secret bits: by carry-less
+/// multiplication where the processor has it, else by the specification's bitwise multiplication. It
+/// serves only the managed GCM with 8-byte ICVs, where neither libcrypto nor .NET's AesGcm is available.
 /// </summary>
-internal sealed class Ghash
+internal sealed partial class Ghash(bool useCarrylessMultiply)
 {
     private const int BlockSize = 16;
 
@@ -48,10 +48,21 @@ internal sealed class Ghash
         BinaryPrimitives.WriteUInt64BigEndian(destination[8..], low);
     }
 
+    public Ghash()
+        : this(CarrylessMultiplyIsSupported)
+    {
+    }
+
     public void Clear() => (hashKeyHigh, hashKeyLow, high, low) = (0, 0, 0, 0);
 
     private void MultiplyByHashKey()
     {
+        if (useCarrylessMultiply)
+        {
+            (high, low) = CarrylessMultiply(high, low, hashKeyHigh, hashKeyLow);
+            return;
+        }
+
         ulong zHigh = 0, zLow = 0, vHigh = hashKeyHigh, vLow = hashKeyLow;
         for (int i = 0; i < 128; i++)
         {

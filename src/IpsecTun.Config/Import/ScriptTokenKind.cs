@@ -1,0 +1,8 @@
+namespace IpsecTun.Config.Import;
+
+internal enum ScriptTokenKind
+{
+    Word,
+    Assignment,
+    Bracket,
+}

@@ -1,0 +1,32 @@
+using IpsecTun.Config.Schema;
+using IpsecTun.Config.Values;
+
+namespace IpsecTun.Config.Loading;
+
+/// <summary>Reads the <c>ipsectun</c> section, which has no RouterOS counterpart.</summary>
+internal static class EndpointReader
+{
+    private static string DefaultControl => OperatingSystem.IsWindows() ? @"\\.\pipe\ipsectun" : "/run/ipsectun/ipsectun.sock";
+
+    public static EndpointSettings Read(EntryReader r)
+    {
+        var adapter = r.Child("interface", Menus.EndpointInterface);
+        var interfaceSettings = new InterfaceSettings(
+            Name: adapter.Value("name", "ipsec0", t => t),
+            Mtu: (int)adapter.Value("mtu", "1400", t => RouterOsValue.ParseInteger(t, 576, 65535)));
+        adapter.Finish();
+
+        var listen = r.Child("listen", Menus.EndpointListen);
+        var listenSettings = new ListenSettings(
+            IkePort: listen.Value("ike-port", "500", RouterOsValue.ParsePort),
+            NatTPort: listen.Value("nat-t-port", "4500", RouterOsValue.ParsePort));
+        listen.Finish();
+
+        return new EndpointSettings(
+            Interface: interfaceSettings,
+            ReplayWindow: (int)r.Value("replay-window", "1024", t => RouterOsValue.ParseInteger(t, 0, 65536)),
+            IkeFragmentSize: (int)r.Value("ike-fragment-size", "1280", t => RouterOsValue.ParseInteger(t, 576, 65535)),
+            Listen: listenSettings,
+            Control: r.Value("control", DefaultControl, t => t));
+    }
+}

@@ -1,0 +1,10 @@
+namespace IpsecTun.Config;
+
+/// <summary>
+/// The <c>ipsectun</c> section: what a user-space endpoint needs and a router does not (its adapter, its
+/// sockets, the size of its replay window, where its control socket lives).
+/// </summary>
+/// <param name="ReplayWindow">Anti-replay window size in packets; 0 turns replay checking off.</param>
+/// <param name="IkeFragmentSize">Largest IKE message before IKEv2 fragmentation (RFC 7383) splits it.</param>
+/// <param name="Control">Path of the control socket (a named pipe on Windows).</param>
+public sealed record EndpointSettings(InterfaceSettings Interface, int ReplayWindow, int IkeFragmentSize, ListenSettings Listen, string Control);

@@ -4,7 +4,7 @@ namespace IpsecTun.Eap.Methods;
 
 /// <summary>
 /// The peer (client) side of one EAP method: a state machine fed the type data of each Request of its type,
-/// answering with the type data of the Response. No I/O; <c>EapPeer</c> does the EAP framing.
+/// answering with the type data of the Response. No I/O; <see cref="EapPeer"/> does the EAP framing.
 /// </summary>
 public abstract class EapPeerMethod : IDisposable
 {

@@ -4,7 +4,7 @@ namespace IpsecTun.Eap.Methods;
 
 /// <summary>
 /// The server (authenticator) side of one EAP method: it opens with a Request and is then fed the type data of
-/// each Response of its type. No I/O; <c>EapServer</c> does the EAP framing and identifiers.
+/// each Response of its type. No I/O; <see cref="EapServer"/> does the EAP framing and identifiers.
 /// </summary>
 public abstract class EapServerMethod : IDisposable
 {

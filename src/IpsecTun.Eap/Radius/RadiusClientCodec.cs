@@ -52,7 +52,34 @@ public sealed class RadiusClientCodec : IDisposable
     /// <paramref name="requestAuthenticator"/>. Never throws; <paramref name="reason"/> says why it was refused.
     /// </summary>
     public bool TryAcceptResponse(
-        ReadOnlySpan<byte> datagram, byte identifier, ReadOnlySpan<byte> requestAuthenticator, out RadiusPacket? response, out string? reason)
+        ReadOnlySpan<byte> datagram, byte identifier, ReadOnlySpan<byte> requestAuthenticator, out RadiusPacket? response, out string? reason) =>
+        TryVerify(datagram, RadiusCode.AccessRequest, identifier, requestAuthenticator, out response, out reason);
+
+    /// <summary>
+    /// Encodes an Accounting-Request (RFC 2866 §3), whose Request Authenticator is
+    /// MD5(Code | Identifier | Length | 16 zero bytes | attributes | secret).
+    /// </summary>
+    public byte[] EncodeAccountingRequest(byte identifier, IReadOnlyList<RadiusAttribute> attributes)
+    {
+        byte[] packet = new RadiusPacket(RadiusCode.AccountingRequest, identifier, new byte[RadiusPacket.AuthenticatorLength], attributes).ToArray();
+        RadiusAuthenticators.ResponseAuthenticator(packet, _secret).CopyTo(packet, 4);
+        return packet;
+    }
+
+    /// <summary>Checks that <paramref name="datagram"/> is the server's Accounting-Response to <paramref name="request"/>.</summary>
+    public bool TryAcceptAccountingResponse(ReadOnlySpan<byte> datagram, ReadOnlySpan<byte> request, out string? reason)
+    {
+        if (request.Length < RadiusPacket.HeaderLength)
+        {
+            throw new ArgumentException("Not an encoded RADIUS request.", nameof(request));
+        }
+
+        return TryVerify(datagram, RadiusCode.AccountingRequest, request[1], request.Slice(4, RadiusPacket.AuthenticatorLength), out _, out reason);
+    }
+
+    private bool TryVerify(
+        ReadOnlySpan<byte> datagram, RadiusCode requestCode, byte identifier, ReadOnlySpan<byte> requestAuthenticator,
+        out RadiusPacket? response, out string? reason)
     {
         response = null;
         if (!RadiusPacket.TryParse(datagram, out var packet))
@@ -67,9 +94,12 @@ public sealed class RadiusClientCodec : IDisposable
             return false;
         }
 
-        if (packet.Code is not (RadiusCode.AccessAccept or RadiusCode.AccessReject or RadiusCode.AccessChallenge))
+        bool answers = requestCode == RadiusCode.AccessRequest
+            ? packet.Code is RadiusCode.AccessAccept or RadiusCode.AccessReject or RadiusCode.AccessChallenge
+            : packet.Code == RadiusCode.AccountingResponse;
+        if (!answers)
         {
-            reason = $"RADIUS code {packet.Code} does not answer an Access-Request";
+            reason = $"RADIUS code {packet.Code} does not answer an {requestCode}";
             return false;
         }
 

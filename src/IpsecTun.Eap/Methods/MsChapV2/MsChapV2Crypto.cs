@@ -31,7 +31,8 @@ internal static class MsChapV2Crypto
     /// <summary>MD4 of the password in UTF-16LE.</summary>
     public static byte[] NtPasswordHash(ReadOnlySpan<char> password)
     {
-        byte[] unicode = Encoding.Unicode.GetBytes(password.ToArray());
+        byte[] unicode = new byte[Encoding.Unicode.GetByteCount(password)];
+        Encoding.Unicode.GetBytes(password, unicode);
         try
         {
             return Md4(unicode);

@@ -127,6 +127,13 @@ public sealed class EapPeer : IDisposable
                     ? Finish(EapOutcome.Failed(null, step.Reason!))
                     : Answer(request, _method.Type, step.Data);
             default:
+                if (_lastResponse?.Type != _method.Type)
+                {
+                    // A malformed first request must not lock the peer into a method it never answered.
+                    _method.Dispose();
+                    _method = null;
+                }
+
                 return EapOutcome.Discarded(step.Reason!);
         }
     }

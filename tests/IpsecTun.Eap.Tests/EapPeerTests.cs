@@ -71,4 +71,17 @@ public sealed class EapPeerTests : IDisposable
 
         Assert.Equal(EapOutcomeKind.Discarded, outcome.Kind);
     }
+
+    [Fact]
+    public void A_malformed_first_request_does_not_lock_the_peer_into_that_method()
+    {
+        using var credentials = new EapCredentials("alice", "pw");
+        using var peer = new EapPeer(credentials, [EapType.Md5Challenge, EapType.Gtc], RandomSource.System);
+        Assert.Equal(EapOutcomeKind.Discarded, peer.Process(EapPacket.Request(1, EapType.Md5Challenge, [0])).Kind);
+
+        var outcome = peer.Process(EapPacket.Request(2, EapType.Gtc, "Password"u8));
+
+        Assert.Equal(EapOutcomeKind.Send, outcome.Kind);
+        Assert.Equal(EapType.Gtc, outcome.Packet!.Type);
+    }
 }

@@ -20,6 +20,7 @@ public sealed class EapServer : IDisposable
     private EapCredentials? _credentials;
     private EapServerMethod? _method;
     private bool _methodAnswered;
+    private bool _unknownIdentity;
     private bool _finished;
 
     /// <param name="methods">The methods to offer, most preferred first.</param>
@@ -98,8 +99,8 @@ public sealed class EapServer : IDisposable
         return step.Kind switch
         {
             EapStepKind.Continue => Ask(EapPacket.Request(next, _method.Type, step.Data!)),
-            EapStepKind.Done => Finish(EapOutcome.Succeeded(EapPacket.Success(response.Identifier), step.Keys)),
-            EapStepKind.Fail => Fail(response, step.Reason!),
+            EapStepKind.Done when !_unknownIdentity => Finish(EapOutcome.Succeeded(EapPacket.Success(response.Identifier), step.Keys)),
+            EapStepKind.Done or EapStepKind.Fail => Fail(response, _unknownIdentity ? "unknown EAP identity" : step.Reason!),
             _ => EapOutcome.Discarded(step.Reason!),
         };
     }
@@ -118,7 +119,18 @@ public sealed class EapServer : IDisposable
 
         Identity = identity;
         _credentials = _users(identity);
-        return _credentials is null ? Fail(response, "unknown EAP identity") : StartMethod(_methods[0], response);
+        if (_credentials is null)
+        {
+            // Run the method against a random password so that an unknown user fails exactly like a wrong
+            // password and the exchange does not reveal which user names exist.
+            _unknownIdentity = true;
+            Span<byte> password = stackalloc byte[16];
+            _random.Fill(password);
+            _credentials = new EapCredentials(identity, Convert.ToHexString(password));
+            password.Clear();
+        }
+
+        return StartMethod(_methods[0], response);
     }
 
     private EapOutcome OnNak(EapPacket response)

@@ -35,15 +35,24 @@ public class PasswordMethodTests
         Assert.Equal(EapOutcomeKind.Failed, conversation.PeerOutcome!.Kind);
     }
 
-    [Fact]
-    public void An_unknown_identity_fails()
+    [Theory]
+    [InlineData(EapType.Md5Challenge)]
+    [InlineData(EapType.Gtc)]
+    [InlineData(EapType.MsChapV2)]
+    public void An_unknown_identity_runs_the_method_and_fails_like_a_wrong_password(EapType method)
     {
-        using var conversation = new EapConversation([EapType.Gtc], [EapType.Gtc], peerIdentity: "mallory");
-        conversation.Run();
+        using var unknown = new EapConversation([method], [method], peerIdentity: "mallory");
+        unknown.Run();
+        using var wrongPassword = new EapConversation([method], [method], peerPassword: "wrong");
+        wrongPassword.Run();
 
-        Assert.Equal(EapOutcomeKind.Failed, conversation.ServerOutcome!.Kind);
-        Assert.Equal("unknown EAP identity", conversation.ServerOutcome.Reason);
-        Assert.Equal(EapOutcomeKind.Failed, conversation.PeerOutcome!.Kind);
+        Assert.Equal(EapOutcomeKind.Failed, unknown.ServerOutcome!.Kind);
+        Assert.Equal("unknown EAP identity", unknown.ServerOutcome.Reason);
+        Assert.Equal(EapOutcomeKind.Failed, unknown.PeerOutcome!.Kind);
+        Assert.Equal(wrongPassword.PeerOutcome!.Reason, unknown.PeerOutcome.Reason);
+        Assert.Equal(
+            wrongPassword.Packets.Select(packet => (packet.Code, packet.Type)),
+            unknown.Packets.Select(packet => (packet.Code, packet.Type)));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace IpsecTun.Eap.Radius;
 /// </summary>
 public sealed class RadiusEapRelay
 {
-    private readonly RadiusClientCodec _codec;
+    private RadiusClientCodec _codec;
     private readonly RadiusAttribute[] _nasAttributes;
     private readonly RandomSource _random;
     private readonly byte[] _requestAuthenticator = new byte[RadiusPacket.AuthenticatorLength];
@@ -22,6 +22,7 @@ public sealed class RadiusEapRelay
     private byte[]? _userName;
     private byte[]? _state;
     private bool _finished;
+    private EapPacket? _pendingEap;
 
     /// <param name="codec">Holds the shared secret; owned by the caller.</param>
     /// <param name="nasAttributes">Sent in every Access-Request (NAS-Identifier, NAS-IP-Address, Called-Station-Id ...).</param>
@@ -59,6 +60,32 @@ public sealed class RadiusEapRelay
             _userName = response.TypeData.Length is > 0 and <= RadiusAttribute.MaxValueLength ? response.TypeData.ToArray() : null;
         }
 
+        _eapIdentifier = response.Identifier;
+        _pendingEap = response;
+        return Encode();
+    }
+
+    /// <summary>
+    /// Whether the pending request may move to another server: only before the first Access-Challenge, since
+    /// the State that follows ties the conversation to the server that issued it.
+    /// </summary>
+    public bool CanFailOver => PendingRequest is not null && _state is null;
+
+    /// <summary>Re-encodes the pending request for another server (its own secret, new identifier and authenticator).</summary>
+    public byte[] FailOver(RadiusClientCodec codec)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        if (!CanFailOver)
+        {
+            throw new InvalidOperationException("Only a request before the first Access-Challenge can move to another server.");
+        }
+
+        _codec = codec;
+        return Encode();
+    }
+
+    private byte[] Encode()
+    {
         var attributes = new List<RadiusAttribute>(_nasAttributes);
         if (_userName is not null)
         {
@@ -70,10 +97,9 @@ public sealed class RadiusEapRelay
             attributes.Add(new RadiusAttribute(RadiusAttributeType.State, _state));
         }
 
-        _eapIdentifier = response.Identifier;
         _identifier++;
         _random.Fill(_requestAuthenticator);
-        PendingRequest = _codec.EncodeAccessRequest(_identifier, _requestAuthenticator, attributes, response);
+        PendingRequest = _codec.EncodeAccessRequest(_identifier, _requestAuthenticator, attributes, _pendingEap!);
         return PendingRequest;
     }
 

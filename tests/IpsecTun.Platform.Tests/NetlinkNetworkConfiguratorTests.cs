@@ -57,14 +57,22 @@ public sealed class NetlinkNetworkConfiguratorTests
     }
 
     [Fact]
-    public void Dispose_after_the_device_is_gone_does_not_fail()
+    public void Closing_the_device_without_undoing_leaves_no_device_address_or_route_and_a_later_Dispose_does_not_fail()
     {
         IsolatedNetwork.Run(() =>
         {
+            // What a crash leaves: the descriptor closes, nothing is undone.
             var tunnel = new TunnelFixture();
             string name = tunnel.Device.Name;
             tunnel.Device.Dispose();
+
             Assert.DoesNotContain(name, IpCommand.LinkNames());
+            string addresses = IpCommand.Json("addr", "show").GetRawText();
+            Assert.DoesNotContain("10.77.0.1", addresses, StringComparison.Ordinal);
+            Assert.DoesNotContain("fd77::1", addresses, StringComparison.Ordinal);
+            string routes = IpCommand.Json("route", "show", "table", "all").GetRawText() + IpCommand.Json("-6", "route", "show", "table", "all").GetRawText();
+            Assert.DoesNotContain("10.78.0.0", routes, StringComparison.Ordinal);
+            Assert.DoesNotContain("fd78::", routes, StringComparison.Ordinal);
 
             tunnel.Network.Dispose();
         });

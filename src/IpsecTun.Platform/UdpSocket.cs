@@ -1,27 +1,34 @@
 using System.Net;
 using System.Runtime.Versioning;
+using IpsecTun.Platform.Native;
+using static Tmds.Linux.LibC;
 
 namespace IpsecTun.Platform;
 
 /// <summary>
-/// A non-blocking UDP socket of one address family, bound at <see cref="Open"/>. Each platform supplies its
-/// own part. Stop the receiver with <see cref="StopReceiving"/> and let it return before disposing.
+/// A non-blocking UDP socket of one address family, bound at <see cref="Open"/>, moving up to
+/// <see cref="MaxBatch"/> datagrams per system call.
 /// </summary>
-public sealed partial class UdpSocket : IUdpSocket
+public sealed class UdpSocket : DatagramSocket
 {
-    /// <summary>The most datagrams one <see cref="ReceiveBatch"/> or <see cref="SendBatch"/> call moves.</summary>
-    public const int MaxBatch = 64;
+    public const int MaxBatch = BatchedSocket.MaxBatch;
 
-    /// <summary>Binds to <paramref name="local"/>; port 0 lets the system choose, shown in <see cref="LocalEndpoint"/>.</summary>
+    private UdpSocket(BatchedSocket socket)
+        : base(socket)
+    {
+    }
+
+    /// <summary>
+    /// Binds to <paramref name="local"/>; port 0 lets the system choose, shown in <see cref="DatagramSocket.LocalEndpoint"/>.
+    /// An IPv6 socket is V6ONLY: one socket per family, never IPv4 peers as mapped addresses.
+    /// </summary>
     [SupportedOSPlatform("linux")]
-    public static UdpSocket Open(IPEndPoint local) => OpenLinux(local);
-
-    public UdpEndpoint LocalEndpoint { get; private set; }
-
-    public long OversizedReceives => Interlocked.Read(ref _oversizedReceives);
-
-    public long SendErrors => Interlocked.Read(ref _sendErrors);
-
-    private long _oversizedReceives;
-    private long _sendErrors;
+    public static UdpSocket Open(IPEndPoint local)
+    {
+        var endpoint = NetworkEndpoint.From(local);
+        Action<int>? configure = endpoint.Version == 6
+            ? fd => BatchedSocket.SetOption(fd, IPPROTO_IPV6, IPV6_V6ONLY, 1, "IPV6_V6ONLY")
+            : null;
+        return new(BatchedSocket.Open(endpoint, SOCK_DGRAM, IPPROTO_UDP, configure));
+    }
 }

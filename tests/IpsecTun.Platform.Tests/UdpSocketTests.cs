@@ -33,7 +33,7 @@ public sealed class UdpSocketTests
 
             var received = new List<byte[]>();
             var buffers = new PacketBuffer[8];
-            var sources = new UdpEndpoint[8];
+            var sources = new NetworkEndpoint[8];
             for (int i = 0; i < buffers.Length; i++)
             {
                 buffers[i] = new PacketBuffer(2048, 64);
@@ -68,7 +68,7 @@ public sealed class UdpSocketTests
             Assert.Equal(2, sender.SendBatch([Datagram(new byte[1000]), Datagram([7, 7, 7])], [receiver.LocalEndpoint, receiver.LocalEndpoint]));
 
             var buffers = new[] { new PacketBuffer(600, 64), new PacketBuffer(600, 64) };
-            var sources = new UdpEndpoint[2];
+            var sources = new NetworkEndpoint[2];
             using var deadline = new Timer(_ => receiver.StopReceiving(), null, TimeSpan.FromSeconds(10), Timeout.InfiniteTimeSpan);
             int count = receiver.ReceiveBatch(buffers, sources);
 
@@ -88,7 +88,7 @@ public sealed class UdpSocketTests
             using var sender = UdpSocket.Open(new IPEndPoint(IPAddress.Loopback, 0));
             using var receiver = UdpSocket.Open(new IPEndPoint(IPAddress.Loopback, 0));
             // Nothing routes 192.0.2.1 in a fresh namespace: ENETUNREACH for that one datagram.
-            var unreachable = new UdpEndpoint(4, IpAddressBits.FromIPAddress(IPAddress.Parse("192.0.2.1")), 9);
+            var unreachable = new NetworkEndpoint(4, IpAddressBits.FromIPAddress(IPAddress.Parse("192.0.2.1")), 9);
 
             Assert.Equal(1, sender.SendBatch([Datagram([1]), Datagram([2])], [unreachable, receiver.LocalEndpoint]));
             Assert.Equal(1, sender.SendErrors);
@@ -102,7 +102,7 @@ public sealed class UdpSocketTests
         {
             using var socket = UdpSocket.Open(new IPEndPoint(IPAddress.Loopback, 0));
             int result = -1;
-            var thread = new Thread(() => result = socket.ReceiveBatch(new[] { new PacketBuffer(2048, 0) }, new UdpEndpoint[1]));
+            var thread = new Thread(() => result = socket.ReceiveBatch(new[] { new PacketBuffer(2048, 0) }, new NetworkEndpoint[1]));
             thread.Start();
             Assert.False(thread.Join(200), "the receiver returned without a datagram");
             socket.StopReceiving();

@@ -4,7 +4,7 @@ using IpsecTun.Core;
 namespace IpsecTun.Platform.Native;
 
 /// <summary>
-/// sockaddr_in and sockaddr_in6 (netinet/in.h) to and from <see cref="UdpEndpoint"/>: family in host order,
+/// sockaddr_in and sockaddr_in6 (netinet/in.h) to and from <see cref="NetworkEndpoint"/>: family in host order,
 /// port and address in network order.
 /// </summary>
 internal static class SocketAddressCodec
@@ -14,7 +14,7 @@ internal static class SocketAddressCodec
     private const ushort FamilyInet6 = 10;
     private const int InetLength = 16;
 
-    public static int Write(UdpEndpoint endpoint, Span<byte> destination)
+    public static int Write(NetworkEndpoint endpoint, Span<byte> destination)
     {
         destination[..MaxLength].Clear();
         BinaryPrimitives.WriteUInt16BigEndian(destination[2..], endpoint.Port);
@@ -30,7 +30,7 @@ internal static class SocketAddressCodec
         return MaxLength;
     }
 
-    public static bool TryRead(ReadOnlySpan<byte> source, out UdpEndpoint endpoint)
+    public static bool TryRead(ReadOnlySpan<byte> source, out NetworkEndpoint endpoint)
     {
         endpoint = default;
         if (source.Length < InetLength)
@@ -42,13 +42,13 @@ internal static class SocketAddressCodec
         ushort port = BinaryPrimitives.ReadUInt16BigEndian(source[2..]);
         if (family == FamilyInet)
         {
-            endpoint = new UdpEndpoint(4, IpAddressBits.Read(source[4..8]), port);
+            endpoint = new NetworkEndpoint(4, IpAddressBits.Read(source[4..8]), port);
             return true;
         }
 
         if (family == FamilyInet6 && source.Length >= MaxLength)
         {
-            endpoint = new UdpEndpoint(6, IpAddressBits.Read(source[8..24]), port);
+            endpoint = new NetworkEndpoint(6, IpAddressBits.Read(source[8..24]), port);
             return true;
         }
 

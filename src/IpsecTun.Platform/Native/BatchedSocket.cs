@@ -1,52 +1,58 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using System.Runtime.Versioning;
 using IpsecTun.Core;
-using IpsecTun.Platform.Native;
 using Tmds.Linux;
 using static Tmds.Linux.LibC;
 
-namespace IpsecTun.Platform;
+namespace IpsecTun.Platform.Native;
 
-/// <summary>Linux: recvmmsg and sendmmsg move a batch per system call.</summary>
-public sealed partial class UdpSocket
+/// <summary>
+/// Linux: a bound, non-blocking datagram socket (UDP or raw IP) that moves a batch per recvmmsg/sendmmsg
+/// through native arrays allocated once. Oversized datagrams and refused sends are dropped and counted.
+/// </summary>
+internal sealed class BatchedSocket : IDisposable
 {
-    private int _fd = -1;
-    private ReadinessWaiter _waiter = null!;
-    private MessageBatch _receive = null!;
-    private MessageBatch _send = null!;
+    public const int MaxBatch = 64;
 
-    [SupportedOSPlatform("linux")]
-    private static unsafe UdpSocket OpenLinux(IPEndPoint local)
+    private readonly ReadinessWaiter _waiter;
+    private readonly MessageBatch _receive = new(MaxBatch);
+    private readonly MessageBatch _send = new(MaxBatch);
+    private int _fd;
+    private long _oversizedReceives;
+    private long _sendErrors;
+
+    private BatchedSocket(int fd, NetworkEndpoint local)
     {
-        ArgumentNullException.ThrowIfNull(local);
-        bool v6 = local.AddressFamily == AddressFamily.InterNetworkV6;
-        int fd = socket(v6 ? AF_INET6 : AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, IPPROTO_UDP);
-        NativeErrors.ThrowIfFailed(fd, "socket UDP");
+        _fd = fd;
+        LocalEndpoint = local;
+        _waiter = new ReadinessWaiter();
+    }
+
+    public NetworkEndpoint LocalEndpoint { get; }
+
+    public long OversizedReceives => Interlocked.Read(ref _oversizedReceives);
+
+    public long SendErrors => Interlocked.Read(ref _sendErrors);
+
+    /// <summary>
+    /// Creates and binds a socket; <paramref name="configure"/> sets options on the descriptor before
+    /// binding.
+    /// </summary>
+    public static unsafe BatchedSocket Open(NetworkEndpoint local, int type, int protocol, Action<int>? configure)
+    {
+        bool v6 = local.Version == 6;
+        int fd = socket(v6 ? AF_INET6 : AF_INET, type | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol);
+        NativeErrors.ThrowIfFailed(fd, "socket");
         try
         {
-            if (v6)
-            {
-                // One socket per family: an IPv6 socket never sees IPv4 as mapped addresses.
-                int on = 1;
-                NativeErrors.ThrowIfFailed(setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof(int)), "setsockopt IPV6_V6ONLY");
-            }
-
+            configure?.Invoke(fd);
             byte* address = stackalloc byte[SocketAddressCodec.MaxLength];
-            int length = SocketAddressCodec.Write(UdpEndpoint.From(local), new Span<byte>(address, SocketAddressCodec.MaxLength));
+            int length = SocketAddressCodec.Write(local, new Span<byte>(address, SocketAddressCodec.MaxLength));
             NativeErrors.ThrowIfFailed(bind(fd, (sockaddr*)address, (uint)length), $"bind {local}");
             uint boundLength = SocketAddressCodec.MaxLength;
             NativeErrors.ThrowIfFailed(getsockname(fd, (sockaddr*)address, (socklen_t*)&boundLength), "getsockname");
-            SocketAddressCodec.TryRead(new ReadOnlySpan<byte>(address, (int)boundLength), out UdpEndpoint bound);
-            return new UdpSocket
-            {
-                LocalEndpoint = bound,
-                _fd = fd,
-                _waiter = new ReadinessWaiter(),
-                _receive = new MessageBatch(MaxBatch),
-                _send = new MessageBatch(MaxBatch),
-            };
+            SocketAddressCodec.TryRead(new ReadOnlySpan<byte>(address, (int)boundLength), out NetworkEndpoint bound);
+            return new BatchedSocket(fd, bound);
         }
         catch
         {
@@ -55,7 +61,10 @@ public sealed partial class UdpSocket
         }
     }
 
-    public int ReceiveBatch(Span<PacketBuffer> buffers, Span<UdpEndpoint> sources)
+    public static unsafe void SetOption(int fd, int level, int name, int value, string what) =>
+        NativeErrors.ThrowIfFailed(setsockopt(fd, level, name, &value, sizeof(int)), $"setsockopt {what}");
+
+    public int Receive(Span<PacketBuffer> buffers, Span<NetworkEndpoint> sources)
     {
         ObjectDisposedException.ThrowIf(_fd < 0, this);
         ArgumentOutOfRangeException.ThrowIfLessThan(sources.Length, buffers.Length, nameof(sources));
@@ -73,14 +82,14 @@ public sealed partial class UdpSocket
                 return filled;
             }
 
-            if (!_waiter.WaitReadable(_fd, $"UDP socket {LocalEndpoint}"))
+            if (!_waiter.WaitReadable(_fd, $"socket {LocalEndpoint}"))
             {
                 return 0;
             }
         }
     }
 
-    private unsafe int ReceiveAvailable(Span<PacketBuffer> buffers, Span<UdpEndpoint> sources)
+    private unsafe int ReceiveAvailable(Span<PacketBuffer> buffers, Span<NetworkEndpoint> sources)
     {
         for (int i = 0; i < buffers.Length; i++)
         {
@@ -106,7 +115,8 @@ public sealed partial class UdpSocket
         {
             ref MultiMessageHeader message = ref _receive.Headers[i];
             bool truncated = (message.Header.Flags & MultiMessageCalls.MSG_TRUNC) != 0;
-            if (truncated || !SocketAddressCodec.TryRead(_receive.Name(i)[..(int)Math.Min(message.Header.NameLength, SocketAddressCodec.MaxLength)], out UdpEndpoint source))
+            int nameLength = (int)Math.Min(message.Header.NameLength, SocketAddressCodec.MaxLength);
+            if (truncated || !SocketAddressCodec.TryRead(_receive.Name(i)[..nameLength], out NetworkEndpoint source))
             {
                 Interlocked.Increment(ref _oversizedReceives);
                 continue;
@@ -121,7 +131,7 @@ public sealed partial class UdpSocket
         return filled;
     }
 
-    public unsafe int SendBatch(ReadOnlySpan<PacketBuffer> datagrams, ReadOnlySpan<UdpEndpoint> destinations)
+    public unsafe int Send(ReadOnlySpan<PacketBuffer> datagrams, ReadOnlySpan<NetworkEndpoint> destinations)
     {
         ObjectDisposedException.ThrowIf(_fd < 0, this);
         ArgumentOutOfRangeException.ThrowIfLessThan(destinations.Length, datagrams.Length, nameof(destinations));
@@ -156,14 +166,14 @@ public sealed partial class UdpSocket
         return sent;
     }
 
-    public void StopReceiving() => _waiter?.Stop();
+    public void Stop() => _waiter.Stop();
 
     public void Dispose()
     {
         ReadinessWaiter.CloseIfOpen(_fd);
         _fd = -1;
-        _waiter?.Dispose();
-        _receive?.Dispose();
-        _send?.Dispose();
+        _waiter.Dispose();
+        _receive.Dispose();
+        _send.Dispose();
     }
 }

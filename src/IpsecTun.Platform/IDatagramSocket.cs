@@ -2,10 +2,10 @@ using IpsecTun.Core;
 
 namespace IpsecTun.Platform;
 
-/// <summary>A bound UDP socket that moves datagrams in batches between the network and packet buffers.</summary>
-public interface IUdpSocket : IDisposable
+/// <summary>A bound UDP or raw IP socket that moves datagrams in batches between the network and packet buffers.</summary>
+public interface IDatagramSocket : IDisposable
 {
-    UdpEndpoint LocalEndpoint { get; }
+    NetworkEndpoint LocalEndpoint { get; }
 
     /// <summary>Datagrams dropped on receive because they did not fit their buffer.</summary>
     long OversizedReceives { get; }
@@ -18,10 +18,10 @@ public interface IUdpSocket : IDisposable
     /// its default headroom, with the sender in the same position of <paramref name="sources"/>.
     /// Returns the number filled, or 0 once <see cref="StopReceiving"/> was called.
     /// </summary>
-    int ReceiveBatch(Span<PacketBuffer> buffers, Span<UdpEndpoint> sources);
+    int ReceiveBatch(Span<PacketBuffer> buffers, Span<NetworkEndpoint> sources);
 
     /// <summary>Sends each buffer's data to the endpoint in the same position; returns how many were sent.</summary>
-    int SendBatch(ReadOnlySpan<PacketBuffer> datagrams, ReadOnlySpan<UdpEndpoint> destinations);
+    int SendBatch(ReadOnlySpan<PacketBuffer> datagrams, ReadOnlySpan<NetworkEndpoint> destinations);
 
     /// <summary>Makes a waiting or later <see cref="ReceiveBatch"/> return 0; safe from any thread.</summary>
     void StopReceiving();

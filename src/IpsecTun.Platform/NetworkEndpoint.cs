@@ -3,10 +3,10 @@ using IpsecTun.Core;
 
 namespace IpsecTun.Platform;
 
-/// <summary>A UDP address and port as plain values (see <see cref="IpAddressBits"/>), so per-datagram code allocates nothing.</summary>
-public readonly record struct UdpEndpoint(byte Version, UInt128 Address, ushort Port)
+/// <summary>An IP address and port (0 for raw IP sockets) as plain values (see <see cref="IpAddressBits"/>), so per-datagram code allocates nothing.</summary>
+public readonly record struct NetworkEndpoint(byte Version, UInt128 Address, ushort Port)
 {
-    public static UdpEndpoint From(IPEndPoint endpoint)
+    public static NetworkEndpoint From(IPEndPoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         return new(IpAddressBits.VersionOf(endpoint.Address), IpAddressBits.FromIPAddress(endpoint.Address), (ushort)endpoint.Port);

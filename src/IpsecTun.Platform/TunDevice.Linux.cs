@@ -113,6 +113,12 @@ public sealed partial class TunDevice
             PacketBuffer buffer = buffers[filled];
             buffer.Reset();
             Span<byte> target = buffer.Writable;
+            if (target.IsEmpty)
+            {
+                // A zero-length read takes no packet off the queue and would spin.
+                throw new ArgumentException("A read buffer has no space after its headroom.", nameof(buffers));
+            }
+
             long count;
             fixed (byte* p = target)
             {

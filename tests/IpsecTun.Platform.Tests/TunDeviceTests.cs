@@ -45,6 +45,16 @@ public sealed class TunDeviceTests
     }
 
     [Fact]
+    public void A_read_buffer_without_space_after_its_headroom_is_refused()
+    {
+        IsolatedNetwork.Run(() =>
+        {
+            using var device = TunDevice.Open("ipt%d");
+            Assert.Throws<ArgumentException>(() => device.ReadBatch(new[] { new PacketBuffer(64, 64) }));
+        });
+    }
+
+    [Fact]
     public void Open_refuses_a_name_the_kernel_cannot_hold()
     {
         Assert.Throws<ArgumentException>(() => TunDevice.Open("a-name-longer-than-15"));

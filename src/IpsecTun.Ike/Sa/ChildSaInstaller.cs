@@ -1,0 +1,27 @@
+using IpsecTun.Crypto;
+using IpsecTun.Ike.Messages;
+using IpsecTun.Ike.Settings;
+
+namespace IpsecTun.Ike.Sa;
+
+/// <summary>Derives a Child SA's KEYMAT (RFC 7296 §2.17) and hands the SA to the host.</summary>
+internal static class ChildSaInstaller
+{
+    public static void Install(
+        IkeSa sa, NegotiatedTransforms transforms, ChildSaMode mode, uint inboundSpi, uint outboundSpi,
+        IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors, IkeSaOutput output)
+    {
+        ChildSaKeys keys = ChildSaKeys.Derive(
+            sa.Transforms!.Prf!, sa.Keys.SkD, [], sa.NonceI, sa.NonceR, transforms.Encryption.KeyMaterialSize, transforms.Integrity?.KeySize ?? 0);
+        var childSa = new ChildSaInstallation(
+            ProtocolId.Esp, mode, inboundSpi, outboundSpi, transforms.Encryption, transforms.Integrity, keys, sa.IsInitiator,
+            localSelectors, remoteSelectors, sa.Local, sa.Remote);
+        string description = childSa.ToString();
+        sa.Host.Install(childSa);
+        sa.AddChildSa(new ChildSaReference(ProtocolId.Esp, inboundSpi, outboundSpi));
+        output.Raise(IkeSaEventKind.ChildSaInstalled, $"{description} {string.Join(", ", localSelectors)} === {string.Join(", ", remoteSelectors)}");
+    }
+
+    public static uint ReadSpi(Proposal proposal) =>
+        proposal.Spi.Length == 4 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(proposal.Spi.Span) : 0;
+}

@@ -1,0 +1,195 @@
+using System.Buffers.Binary;
+using System.Net;
+using IpsecTun.Crypto;
+using IpsecTun.Ike.Protection;
+using IpsecTun.Ike.Settings;
+using IpsecTun.Ike.Tasks;
+
+namespace IpsecTun.Ike.Sa;
+
+/// <summary>
+/// One IKE SA as a sans-I/O state machine: the host feeds it datagrams (<see cref="Receive"/>) and
+/// clock ticks (<see cref="Tick"/>) and carries out the returned <see cref="IkeSaOutput"/>. It owns no
+/// socket, thread or timer; time comes from the injected <see cref="TimeProvider"/> and randomness from
+/// the <see cref="RandomSource"/>. Not thread-safe: the host serialises calls per SA.
+/// </summary>
+public sealed partial class IkeSa : IDisposable
+{
+    private const int NonceSize = 32;
+
+    private readonly TaskManager _tasks;
+    private readonly InboundMessageReader _plainReader;
+    private readonly List<ChildSaReference> _childSas = [];
+    private SkProtection? _outbound;
+    private SkProtection? _inbound;
+    private InboundMessageReader? _protectedReader;
+    private IkeSaKeys? _keys;
+
+    private IkeSa(bool isInitiator, IkeSaSettings settings, IChildSaHost host, IPEndPoint local, IPEndPoint remote, RandomSource random, TimeProvider time)
+    {
+        IsInitiator = isInitiator;
+        Settings = settings;
+        Host = host;
+        Local = local;
+        Remote = remote;
+        Random = random;
+        Time = time;
+        _tasks = new TaskManager(settings.Retransmission, time);
+        _plainReader = new InboundMessageReader(null, new FragmentReassembler(ReassemblyLimits.Default, time));
+    }
+
+    public bool IsInitiator { get; }
+
+    public IkeSaState State { get; private set; }
+
+    public ulong InitiatorSpi { get; internal set; }
+
+    public ulong ResponderSpi { get; internal set; }
+
+    public IPEndPoint Local { get; }
+
+    public IPEndPoint Remote { get; }
+
+    /// <summary>Set once NAT detection ran: whether this side's address is translated.</summary>
+    public bool? LocalBehindNat { get; internal set; }
+
+    /// <summary>Set once NAT detection ran: whether the peer's address is translated.</summary>
+    public bool? RemoteBehindNat { get; internal set; }
+
+    public IReadOnlyList<ChildSaReference> ChildSas => _childSas;
+
+    /// <summary>The negotiated IKE transforms, once IKE_SA_INIT completed.</summary>
+    internal NegotiatedTransforms? Transforms { get; private set; }
+
+    internal IkeSaSettings Settings { get; }
+
+    internal IChildSaHost Host { get; }
+
+    internal RandomSource Random { get; }
+
+    internal TimeProvider Time { get; }
+
+    internal IkeSaKeys Keys => _keys ?? throw new InvalidOperationException("IKE_SA_INIT has not completed.");
+
+    internal byte[] NonceI { get; set; } = [];
+
+    internal byte[] NonceR { get; set; } = [];
+
+    /// <summary>The IKE_SA_INIT request and response as sent, which the AUTH payloads sign.</summary>
+    internal byte[] InitRequest { get; set; } = [];
+
+    internal byte[] InitResponse { get; set; } = [];
+
+    public static IkeSa CreateInitiator(IkeSaSettings settings, IChildSaHost host, IPEndPoint local, IPEndPoint remote, RandomSource random, TimeProvider time)
+    {
+        var sa = new IkeSa(true, settings, host, local, remote, random, time);
+        sa.InitiatorSpi = sa.NewSpi();
+        return sa;
+    }
+
+    /// <summary>A responder waiting for the IKE_SA_INIT request the host demultiplexed to it.</summary>
+    public static IkeSa CreateResponder(IkeSaSettings settings, IChildSaHost host, IPEndPoint local, IPEndPoint remote, RandomSource random, TimeProvider time) =>
+        new(false, settings, host, local, remote, random, time);
+
+    /// <summary>Starts IKE_SA_INIT and IKE_AUTH with the first Child SA (initiator only).</summary>
+    public IkeSaOutput Start()
+    {
+        if (!IsInitiator || State != IkeSaState.Created)
+        {
+            throw new InvalidOperationException("Only a new initiator can start.");
+        }
+
+        var output = new IkeSaOutput();
+        _tasks.Queue(new IkeInitTask());
+        _tasks.Queue(new IkeAuthTask());
+        SendQueued(output);
+        return output;
+    }
+
+    /// <summary>Retransmits a request whose timer ran out, or declares the peer dead when none remain.</summary>
+    public IkeSaOutput Tick()
+    {
+        var output = new IkeSaOutput();
+        if (State is IkeSaState.Closed or IkeSaState.Failed)
+        {
+            return output;
+        }
+
+        byte[]? again = _tasks.DueRetransmission(out bool exhausted);
+        if (again is not null)
+        {
+            output.Log($"retransmitting {_tasks.Active!.Exchange} request {_tasks.ActiveMessageId}");
+            Send(output, again);
+        }
+        else if (exhausted)
+        {
+            output.Raise(IkeSaEventKind.PeerDead, $"no response to {_tasks.Active!.Exchange} request {_tasks.ActiveMessageId}");
+            Close(output, IkeSaState.Closed);
+        }
+
+        return output;
+    }
+
+    public void Dispose()
+    {
+        _outbound?.Dispose();
+        _inbound?.Dispose();
+        _keys?.Dispose();
+    }
+
+    internal ulong NewSpi()
+    {
+        Span<byte> spi = stackalloc byte[8];
+        do
+        {
+            Random.Fill(spi);
+        }
+        while (BinaryPrimitives.ReadUInt64BigEndian(spi) == 0);
+        return BinaryPrimitives.ReadUInt64BigEndian(spi);
+    }
+
+    internal byte[] NewNonce()
+    {
+        byte[] nonce = new byte[NonceSize];
+        Random.Fill(nonce);
+        return nonce;
+    }
+
+    internal void MoveTo(IkeSaState state) => State = state;
+
+    internal void AddChildSa(ChildSaReference childSa) => _childSas.Add(childSa);
+
+    /// <summary>Ends the SA: its Child SAs are removed from the host and nothing more is sent.</summary>
+    internal void Close(IkeSaOutput output, IkeSaState final)
+    {
+        foreach (ChildSaReference child in _childSas)
+        {
+            Host.Delete(child.Protocol, child.InboundSpi);
+            output.Raise(IkeSaEventKind.ChildSaDeleted, $"{child.Protocol} 0x{child.InboundSpi:x8}");
+        }
+
+        _childSas.Clear();
+        State = final;
+        output.Raise(final == IkeSaState.Failed ? IkeSaEventKind.Failed : IkeSaEventKind.Closed, $"IKE SA {InitiatorSpi:x16}_{ResponderSpi:x16} {final}");
+    }
+
+    /// <summary>Derives SK_* from IKE_SA_INIT and keys SK protection for both directions.</summary>
+    internal void EstablishKeys(NegotiatedTransforms transforms, ReadOnlySpan<byte> sharedSecret)
+    {
+        Span<byte> spiI = stackalloc byte[8];
+        Span<byte> spiR = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64BigEndian(spiI, InitiatorSpi);
+        BinaryPrimitives.WriteUInt64BigEndian(spiR, ResponderSpi);
+        Transforms = transforms;
+        _keys = IkeSaKeys.Derive(
+            transforms.Prf!, NonceI, NonceR, sharedSecret, spiI, spiR, transforms.Integrity?.KeySize ?? 0, transforms.Encryption.KeyMaterialSize);
+        _outbound = IsInitiator
+            ? new SkProtection(transforms.Encryption, _keys.SkEi, transforms.Integrity, _keys.SkAi, Random)
+            : new SkProtection(transforms.Encryption, _keys.SkEr, transforms.Integrity, _keys.SkAr, Random);
+        _inbound = IsInitiator
+            ? new SkProtection(transforms.Encryption, _keys.SkEr, transforms.Integrity, _keys.SkAr, Random)
+            : new SkProtection(transforms.Encryption, _keys.SkEi, transforms.Integrity, _keys.SkAi, Random);
+        _protectedReader = new InboundMessageReader(_inbound, new FragmentReassembler(ReassemblyLimits.Default, Time));
+        State = IkeSaState.Authenticating;
+    }
+}

@@ -1,0 +1,111 @@
+using IpsecTun.Ike.Messages;
+using IpsecTun.Ike.Settings;
+using IpsecTun.Ike.Tasks;
+
+namespace IpsecTun.Ike.Sa;
+
+/// <summary>
+/// Message IDs and reliability for one IKE SA with a window of one (RFC 7296 §2.3): one outstanding
+/// request of ours, retransmitted with exponential back-off; and for the peer's requests the next
+/// expected ID and the last response, sent again when the request is retransmitted.
+/// </summary>
+internal sealed class TaskManager
+{
+    private readonly LinkedList<IkeTask> _queue = new();
+    private readonly RetransmissionSettings _retransmission;
+    private readonly TimeProvider _time;
+    private byte[]? _activeDatagram;
+    private int _transmissions;
+    private long _retransmitAt;
+    private uint _cachedResponseId;
+    private byte[]? _cachedResponse;
+
+    public TaskManager(RetransmissionSettings retransmission, TimeProvider time)
+    {
+        _retransmission = retransmission;
+        _time = time;
+    }
+
+    public IkeTask? Active { get; private set; }
+
+    public uint ActiveMessageId { get; private set; }
+
+    public uint NextRequestId { get; private set; }
+
+    public uint ExpectedRequestId { get; private set; }
+
+    public int QueuedCount => _queue.Count;
+
+    public void Queue(IkeTask task) => _queue.AddLast(task);
+
+    public bool TryDequeue([NotNullWhen(true)] out IkeTask? task)
+    {
+        task = Active is null ? _queue.First?.Value : null;
+        if (task is not null)
+        {
+            _queue.RemoveFirst();
+        }
+
+        return task is not null;
+    }
+
+    public void Start(IkeTask task, uint messageId, byte[] datagram)
+    {
+        Active = task;
+        ActiveMessageId = messageId;
+        _activeDatagram = datagram;
+        _transmissions = 1;
+        _retransmitAt = Deadline(_retransmission.TimeoutAfter(1));
+    }
+
+    /// <summary>Ends the active exchange; a retried task goes back to the front of the queue.</summary>
+    public void Complete(TaskOutcome outcome)
+    {
+        IkeTask task = Active!;
+        Active = null;
+        _activeDatagram = null;
+        // An IKE_SA_INIT retried after INVALID_KE_PAYLOAD or COOKIE is again message 0 (RFC 7296 §2.6, §1.2).
+        if (outcome != TaskOutcome.Retry || task.Exchange != ExchangeType.IkeSaInit)
+        {
+            NextRequestId++;
+        }
+
+        if (outcome == TaskOutcome.Retry)
+        {
+            _queue.AddFirst(task);
+        }
+    }
+
+    /// <summary>The request to send again now, if its timer ran out; <paramref name="exhausted"/> when no retries remain.</summary>
+    public byte[]? DueRetransmission(out bool exhausted)
+    {
+        exhausted = false;
+        if (_activeDatagram is null || _time.GetTimestamp() < _retransmitAt)
+        {
+            return null;
+        }
+
+        if (_transmissions > _retransmission.MaxRetransmissions)
+        {
+            exhausted = true;
+            return null;
+        }
+
+        _transmissions++;
+        _retransmitAt = Deadline(_retransmission.TimeoutAfter(_transmissions));
+        return _activeDatagram;
+    }
+
+    /// <summary>The cached response when <paramref name="messageId"/> is the request answered last.</summary>
+    public byte[]? CachedResponseFor(uint messageId) =>
+        _cachedResponse is not null && messageId == _cachedResponseId ? _cachedResponse : null;
+
+    public void Responded(uint messageId, byte[] response)
+    {
+        _cachedResponseId = messageId;
+        _cachedResponse = response;
+        ExpectedRequestId = messageId + 1;
+    }
+
+    private long Deadline(TimeSpan after) => _time.GetTimestamp() + (long)(after.TotalSeconds * _time.TimestampFrequency);
+}

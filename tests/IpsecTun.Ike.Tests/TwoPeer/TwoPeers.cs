@@ -1,0 +1,79 @@
+using System.Net;
+using IpsecTun.Ike.Messages;
+using IpsecTun.Ike.Sa;
+using IpsecTun.Ike.Settings;
+using IpsecTun.Ike.Tests.Protection;
+
+namespace IpsecTun.Ike.Tests.TwoPeer;
+
+/// <summary>
+/// An initiator and a responder in one process: datagrams move only when a test delivers them, and
+/// time moves only when a test advances the shared clock.
+/// </summary>
+internal sealed class TwoPeers : IDisposable
+{
+    public static readonly IPEndPoint InitiatorEndpoint = new(IPAddress.Parse("192.0.2.1"), 500);
+    public static readonly IPEndPoint ResponderEndpoint = new(IPAddress.Parse("198.51.100.1"), 500);
+
+    public TwoPeers(IkeSaSettings initiator, IkeSaSettings responder)
+    {
+        Initiator = IkeSa.CreateInitiator(initiator, InitiatorHost, InitiatorEndpoint, ResponderEndpoint, new CountingRandom(1), Time);
+        Responder = IkeSa.CreateResponder(responder, ResponderHost, ResponderEndpoint, InitiatorEndpoint, new CountingRandom(2), Time);
+    }
+
+    public ManualTime Time { get; } = new();
+
+    public FakeChildSaHost InitiatorHost { get; } = new(0xc1000000);
+
+    public FakeChildSaHost ResponderHost { get; } = new(0xc2000000);
+
+    public IkeSa Initiator { get; }
+
+    public IkeSa Responder { get; }
+
+    public static IkeSaSettings Settings(
+        IkeProposalSettings proposal, ChildProposalSettings esp, string psk = "shared secret", string localId = "initiator.example",
+        string? remoteId = null, string localNet = "10.0.0.0-10.0.255.255", string remoteNet = "10.1.0.0-10.1.255.255",
+        ChildSaMode mode = ChildSaMode.Tunnel) =>
+        new(
+            [proposal],
+            IkeIdentity.FromFqdn(localId),
+            remoteId is null ? null : IkeIdentity.FromFqdn(remoteId),
+            new PreSharedKey(System.Text.Encoding.UTF8.GetBytes(psk)),
+            new ChildSaSettings([esp], [Range(localNet)], [Range(remoteNet)], mode, TimeSpan.FromHours(1)),
+            TimeSpan.FromHours(8),
+            RetransmissionSettings.Default);
+
+    public static TrafficSelector Range(string range)
+    {
+        string[] ends = range.Split('-');
+        return TrafficSelector.AddressRange(IPAddress.Parse(ends[0]), IPAddress.Parse(ends[1]));
+    }
+
+    /// <summary>Delivers every datagram of <paramref name="output"/> to the responder; returns what it answered.</summary>
+    public IkeSaOutput ToResponder(IkeSaOutput output) => Deliver(output, Responder);
+
+    public IkeSaOutput ToInitiator(IkeSaOutput output) => Deliver(output, Initiator);
+
+    public void Dispose()
+    {
+        Initiator.Dispose();
+        Responder.Dispose();
+        InitiatorHost.Installed.ForEach(c => c.Dispose());
+        ResponderHost.Installed.ForEach(c => c.Dispose());
+    }
+
+    private static IkeSaOutput Deliver(IkeSaOutput output, IkeSa receiver)
+    {
+        var merged = new IkeSaOutput();
+        foreach (OutboundDatagram datagram in output.Datagrams)
+        {
+            Assert.Equal(receiver.Local, datagram.To);
+            IkeSaOutput answer = receiver.Receive(datagram.Data.Span, datagram.From, datagram.To);
+            merged.Datagrams.AddRange(answer.Datagrams);
+            merged.Events.AddRange(answer.Events);
+        }
+
+        return merged;
+    }
+}

@@ -42,16 +42,6 @@ internal static class ProposalSelector
             return false;
         }
 
-        // An offered "integrity: none" next to an AEAD is the same as no integrity transform at all.
-        foreach (Transform transform in offered.Transforms)
-        {
-            if (!ours.Transforms.Any(t => t.Type == transform.Type) && !(transform.Type == TransformType.Integrity && transform.Id == 0))
-            {
-                reason = $"{Describe(transform)} is not expected, we have {DescribeAll(ours.Transforms)}";
-                return false;
-            }
-        }
-
         var result = new List<Transform>();
         foreach (TransformType type in ours.Transforms.Select(t => t.Type).Distinct())
         {
@@ -69,6 +59,16 @@ internal static class ProposalSelector
                 ? candidates.FirstOrDefault(t => t.Id == (ushort)preferredGroup)
                 : null;
             result.Add(preferred ?? candidates[0]);
+        }
+
+        // An offered "integrity: none" next to an AEAD is the same as no integrity transform at all.
+        foreach (Transform transform in offered.Transforms)
+        {
+            if (!ours.Transforms.Any(t => t.Type == transform.Type) && !(transform.Type == TransformType.Integrity && transform.Id == 0))
+            {
+                reason = $"{transform.Type} {Describe(transform)} is not expected, we have {DescribeAll(ours.Transforms)}";
+                return false;
+            }
         }
 
         chosen = result;

@@ -103,6 +103,7 @@ public sealed partial class IkeSa
         {
             ExchangeType.IkeSaInit when State == IkeSaState.Created => new IkeInitTask(),
             ExchangeType.IkeAuth when State == IkeSaState.Authenticating => new IkeAuthTask(),
+            ExchangeType.Informational when State is IkeSaState.Established or IkeSaState.Deleting => new InformationalTask(),
             _ => null,
         };
         if (task is null)
@@ -171,6 +172,7 @@ public sealed partial class IkeSa
         InboundStatus status = reader is null ? InboundStatus.Rejected : reader.Read(datagram, message, payloads, out IkeError error);
         if (status == InboundStatus.Complete)
         {
+            _lastInbound = Time.GetTimestamp();
             return true;
         }
 

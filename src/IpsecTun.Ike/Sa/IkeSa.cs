@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using IpsecTun.Crypto;
+using IpsecTun.Ike.Messages;
 using IpsecTun.Ike.Protection;
 using IpsecTun.Ike.Settings;
 using IpsecTun.Ike.Tasks;
@@ -24,6 +25,7 @@ public sealed partial class IkeSa : IDisposable
     private SkProtection? _inbound;
     private InboundMessageReader? _protectedReader;
     private IkeSaKeys? _keys;
+    private long _lastInbound;
 
     private IkeSa(bool isInitiator, IkeSaSettings settings, IChildSaHost host, IPEndPoint local, IPEndPoint remote, RandomSource random, TimeProvider time)
     {
@@ -35,6 +37,7 @@ public sealed partial class IkeSa : IDisposable
         Random = random;
         Time = time;
         _tasks = new TaskManager(settings.Retransmission, time);
+        _lastInbound = time.GetTimestamp();
         _plainReader = new InboundMessageReader(null, new FragmentReassembler(ReassemblyLimits.Default, time));
     }
 
@@ -106,6 +109,12 @@ public sealed partial class IkeSa : IDisposable
         return output;
     }
 
+    /// <summary>Deletes the IKE SA and with it every Child SA (INFORMATIONAL with DELETE).</summary>
+    public IkeSaOutput Delete() => QueueExchange(new InformationalTask(DeletePayload.IkeSa()));
+
+    /// <summary>Deletes one Child SA, named by its inbound SPI.</summary>
+    public IkeSaOutput DeleteChildSa(uint inboundSpi) => QueueExchange(new InformationalTask(new DeletePayload(ProtocolId.Esp, [inboundSpi])));
+
     /// <summary>Retransmits a request whose timer ran out, or declares the peer dead when none remain.</summary>
     public IkeSaOutput Tick()
     {
@@ -126,9 +135,32 @@ public sealed partial class IkeSa : IDisposable
             output.Raise(IkeSaEventKind.PeerDead, $"no response to {_tasks.Active!.Exchange} request {_tasks.ActiveMessageId}");
             Close(output, IkeSaState.Closed);
         }
+        else if (IsDpdDue())
+        {
+            // Dead peer detection: an empty INFORMATIONAL after dpd-interval of silence (RFC 7296 §2.4).
+            _tasks.Queue(new InformationalTask());
+            SendQueued(output);
+        }
 
         return output;
     }
+
+    private IkeSaOutput QueueExchange(IkeTask task)
+    {
+        if (State != IkeSaState.Established)
+        {
+            throw new InvalidOperationException($"An IKE SA in state {State} starts no exchange.");
+        }
+
+        var output = new IkeSaOutput();
+        _tasks.Queue(task);
+        SendQueued(output);
+        return output;
+    }
+
+    private bool IsDpdDue() =>
+        Settings.DpdInterval is { } interval && State == IkeSaState.Established && _tasks.Active is null && _tasks.QueuedCount == 0
+        && Time.GetElapsedTime(_lastInbound) >= interval;
 
     public void Dispose()
     {
@@ -158,6 +190,22 @@ public sealed partial class IkeSa : IDisposable
     internal void MoveTo(IkeSaState state) => State = state;
 
     internal void AddChildSa(ChildSaReference childSa) => _childSas.Add(childSa);
+
+    /// <summary>Removes the first Child SA that <paramref name="match"/> selects from the host and from this SA.</summary>
+    internal ChildSaReference? RemoveChildSa(Predicate<ChildSaReference> match, IkeSaOutput output)
+    {
+        int index = _childSas.FindIndex(match);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        ChildSaReference child = _childSas[index];
+        _childSas.RemoveAt(index);
+        Host.Delete(child.Protocol, child.InboundSpi);
+        output.Raise(IkeSaEventKind.ChildSaDeleted, $"{child.Protocol} 0x{child.InboundSpi:x8}");
+        return child;
+    }
 
     /// <summary>Ends the SA: its Child SAs are removed from the host and nothing more is sent.</summary>
     internal void Close(IkeSaOutput output, IkeSaState final)

@@ -3,7 +3,7 @@ namespace IpsecTun.Ike.Settings;
 /// <summary>
 /// Everything one IKE SA needs from the configuration, as plain values: IKE proposals in preference
 /// order, both identities (a null remote ID accepts any), the pre-shared key, the first Child SA,
-/// the IKE SA lifetime and the retransmission policy.
+/// the IKE SA lifetime, the retransmission policy and the dead peer detection interval (null: off).
 /// </summary>
 public sealed record IkeSaSettings(
     IReadOnlyList<IkeProposalSettings> Proposals,
@@ -12,4 +12,5 @@ public sealed record IkeSaSettings(
     PreSharedKey PreSharedKey,
     ChildSaSettings Child,
     TimeSpan Lifetime,
-    RetransmissionSettings Retransmission);
+    RetransmissionSettings Retransmission,
+    TimeSpan? DpdInterval = null);

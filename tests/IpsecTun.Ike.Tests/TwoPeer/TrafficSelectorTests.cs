@@ -12,7 +12,7 @@ public sealed class TrafficSelectorTests
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "10.0.0.0-10.0.255.255", remoteNet: "10.1.0.0-10.1.255.255"),
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "10.1.2.0-10.1.2.255", remoteNet: "10.0.0.0-10.255.255.255"));
 
-        Negotiate(peers);
+        peers.Establish();
 
         ChildSaInstallation i = Assert.Single(peers.InitiatorHost.Installed);
         ChildSaInstallation r = Assert.Single(peers.ResponderHost.Installed);
@@ -29,7 +29,7 @@ public sealed class TrafficSelectorTests
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "10.0.0.0-10.0.255.255", remoteNet: "10.1.0.0-10.1.255.255"),
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "172.16.0.0-172.16.255.255", remoteNet: "10.0.0.0-10.0.255.255"));
 
-        IkeSaOutput end = Negotiate(peers);
+        IkeSaOutput end = peers.Establish();
 
         Assert.Equal(IkeSaState.Established, peers.Initiator.State);
         Assert.Contains(end.Events, e => e.Kind == IkeSaEventKind.ChildSaFailed && e.Message.Contains("TsUnacceptable", StringComparison.Ordinal));
@@ -44,12 +44,9 @@ public sealed class TrafficSelectorTests
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "192.0.2.1-192.0.2.1", remoteNet: "198.51.100.1-198.51.100.1", mode: ChildSaMode.Transport),
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "198.51.100.1-198.51.100.1", remoteNet: "192.0.2.1-192.0.2.1", mode: ChildSaMode.Transport));
 
-        Negotiate(peers);
+        peers.Establish();
 
         Assert.Equal(ChildSaMode.Transport, Assert.Single(peers.InitiatorHost.Installed).Mode);
         Assert.Equal(ChildSaMode.Transport, Assert.Single(peers.ResponderHost.Installed).Mode);
     }
-
-    private static IkeSaOutput Negotiate(TwoPeers peers) =>
-        peers.ToInitiator(peers.ToResponder(peers.ToInitiator(peers.ToResponder(peers.Initiator.Start()))));
 }

@@ -34,7 +34,7 @@ internal sealed class TwoPeers : IDisposable
     public static IkeSaSettings Settings(
         IkeProposalSettings proposal, ChildProposalSettings esp, string psk = "shared secret", string localId = "initiator.example",
         string? remoteId = null, string localNet = "10.0.0.0-10.0.255.255", string remoteNet = "10.1.0.0-10.1.255.255",
-        ChildSaMode mode = ChildSaMode.Tunnel) =>
+        ChildSaMode mode = ChildSaMode.Tunnel, TimeSpan? dpdInterval = null) =>
         new(
             [proposal],
             IkeIdentity.FromFqdn(localId),
@@ -42,13 +42,17 @@ internal sealed class TwoPeers : IDisposable
             new PreSharedKey(System.Text.Encoding.UTF8.GetBytes(psk)),
             new ChildSaSettings([esp], [Range(localNet)], [Range(remoteNet)], mode, TimeSpan.FromHours(1)),
             TimeSpan.FromHours(8),
-            RetransmissionSettings.Default);
+            RetransmissionSettings.Default,
+            dpdInterval);
 
     public static TrafficSelector Range(string range)
     {
         string[] ends = range.Split('-');
         return TrafficSelector.AddressRange(IPAddress.Parse(ends[0]), IPAddress.Parse(ends[1]));
     }
+
+    /// <summary>Runs IKE_SA_INIT and IKE_AUTH to the end; returns the initiator's output after the last message.</summary>
+    public IkeSaOutput Establish() => ToInitiator(ToResponder(ToInitiator(ToResponder(Initiator.Start()))));
 
     /// <summary>Delivers every datagram of <paramref name="output"/> to the responder; returns what it answered.</summary>
     public IkeSaOutput ToResponder(IkeSaOutput output) => Deliver(output, Responder);

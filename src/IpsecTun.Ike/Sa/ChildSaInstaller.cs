@@ -4,21 +4,25 @@ using IpsecTun.Ike.Settings;
 
 namespace IpsecTun.Ike.Sa;
 
-/// <summary>Derives a Child SA's KEYMAT (RFC 7296 §2.17) and hands the SA to the host.</summary>
+/// <summary>
+/// Derives a Child SA's KEYMAT (RFC 7296 §2.17, with the nonces of IKE_AUTH's IKE_SA_INIT or of the
+/// CREATE_CHILD_SA exchange) and hands the SA to the host.
+/// </summary>
 internal static class ChildSaInstaller
 {
     public static void Install(
         IkeSa sa, NegotiatedTransforms transforms, ChildSaMode mode, uint inboundSpi, uint outboundSpi,
-        IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors, IkeSaOutput output)
+        IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors,
+        ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output)
     {
         ChildSaKeys keys = ChildSaKeys.Derive(
-            sa.Transforms!.Prf!, sa.Keys.SkD, [], sa.NonceI, sa.NonceR, transforms.Encryption.KeyMaterialSize, transforms.Integrity?.KeySize ?? 0);
+            sa.Transforms!.Prf!, sa.Keys.SkD, [], nonceI, nonceR, transforms.Encryption.KeyMaterialSize, transforms.Integrity?.KeySize ?? 0);
         var childSa = new ChildSaInstallation(
             ProtocolId.Esp, mode, inboundSpi, outboundSpi, transforms.Encryption, transforms.Integrity, keys, sa.IsInitiator,
             localSelectors, remoteSelectors, sa.Local, sa.Remote);
         string description = childSa.ToString();
         sa.Host.Install(childSa);
-        sa.AddChildSa(new ChildSaReference(ProtocolId.Esp, inboundSpi, outboundSpi));
+        sa.AddChildSa(new ChildSaReference(ProtocolId.Esp, inboundSpi, outboundSpi, mode, localSelectors, remoteSelectors));
         output.Raise(IkeSaEventKind.ChildSaInstalled, $"{description} {string.Join(", ", localSelectors)} === {string.Join(", ", remoteSelectors)}");
     }
 

@@ -11,13 +11,9 @@ namespace IpsecTun.Ike.Tasks;
 /// </summary>
 internal sealed class IkeAuthTask : IkeTask
 {
-    private uint _inboundSpi;
     private NotifyType? _authError;
-    private NotifyPayload? _childError;
-    private Proposal? _childProposal;
-    private bool _transport;
-    private List<TrafficSelector> _tsi = [];
-    private List<TrafficSelector> _tsr = [];
+    private ChildSaOffer? _offer;
+    private ChildSaAnswer? _answer;
 
     public override ExchangeType Exchange => ExchangeType.IkeAuth;
 
@@ -32,15 +28,8 @@ internal sealed class IkeAuthTask : IkeTask
 
         payloads.Add(new AuthenticationPayload(AuthMethod.SharedKeyMessageIntegrityCode, OwnAuth(sa, idi)));
         ChildSaSettings child = sa.Settings.Child;
-        if (child.Mode == ChildSaMode.Transport)
-        {
-            payloads.Add(new NotifyPayload(NotifyType.UseTransportMode));
-        }
-
-        _inboundSpi = sa.Host.AllocateSpi(ProtocolId.Esp);
-        payloads.Add(new SecurityAssociationPayload(ProposalBuilder.Esp(child.Proposals, _inboundSpi)));
-        payloads.Add(new TrafficSelectorPayload(PayloadType.TrafficSelectorInitiator, child.LocalSelectors));
-        payloads.Add(new TrafficSelectorPayload(PayloadType.TrafficSelectorResponder, child.RemoteSelectors));
+        _offer = new ChildSaOffer(child.LocalSelectors, child.RemoteSelectors, child.Mode);
+        _offer.AddPayloads(sa, payloads);
     }
 
     public override TaskOutcome ProcessResponse(IkeSa sa, IReadOnlyList<Payload> payloads, IkeSaOutput output)
@@ -60,13 +49,7 @@ internal sealed class IkeAuthTask : IkeTask
 
         sa.MoveTo(IkeSaState.Established);
         output.Raise(IkeSaEventKind.Established, $"IKE SA established with {sa.Remote} as {IdText(idr)}");
-        if (FindError(payloads) is { } childError)
-        {
-            output.Raise(IkeSaEventKind.ChildSaFailed, $"peer refused the Child SA: {childError.NotifyType}");
-            return TaskOutcome.Done;
-        }
-
-        InstallOffered(sa, payloads, output);
+        _offer!.TryInstall(sa, payloads, sa.NonceI, sa.NonceR, output);
         return TaskOutcome.Done;
     }
 
@@ -80,37 +63,11 @@ internal sealed class IkeAuthTask : IkeTask
             return;
         }
 
-        ChildSaSettings child = sa.Settings.Child;
-        var sap = Find<SecurityAssociationPayload>(payloads);
-        if (sap is null)
+        if (Find<SecurityAssociationPayload>(payloads) is not null)
         {
-            return;
+            _answer = new ChildSaAnswer();
+            _answer.Negotiate(sa, payloads, sa.NonceI, sa.NonceR, output);
         }
-
-        var rejections = new List<string>();
-        if (!ProposalSelector.TrySelect(sap.Proposals, ProposalBuilder.Esp(child.Proposals, 0), 0, out _childProposal, rejections)
-            || NegotiatedTransforms.FromProposal(_childProposal) is not { } transforms)
-        {
-            output.Log("no suitable proposal found for the Child SA");
-            rejections.ForEach(output.Log);
-            _childError = new NotifyPayload(NotifyType.NoProposalChosen);
-            return;
-        }
-
-        _tsi = TrafficSelectorNarrowing.Narrow(FindSelectors(payloads, PayloadType.TrafficSelectorInitiator)!.Selectors, child.RemoteSelectors);
-        _tsr = TrafficSelectorNarrowing.Narrow(FindSelectors(payloads, PayloadType.TrafficSelectorResponder)!.Selectors, child.LocalSelectors);
-        if (_tsi.Count == 0 || _tsr.Count == 0)
-        {
-            output.Log($"traffic selectors unacceptable: TSi {string.Join(", ", FindSelectors(payloads, PayloadType.TrafficSelectorInitiator)!.Selectors)} "
-                + $"TSr {string.Join(", ", FindSelectors(payloads, PayloadType.TrafficSelectorResponder)!.Selectors)}");
-            _childError = new NotifyPayload(NotifyType.TsUnacceptable);
-            return;
-        }
-
-        _transport = child.Mode == ChildSaMode.Transport && payloads.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.UseTransportMode);
-        _inboundSpi = sa.Host.AllocateSpi(ProtocolId.Esp);
-        ChildSaInstaller.Install(
-            sa, transforms, _transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(_childProposal), _tsr, _tsi, output);
     }
 
     public override void BuildResponse(IkeSa sa, List<Payload> payloads, IkeSaOutput output)
@@ -127,67 +84,7 @@ internal sealed class IkeAuthTask : IkeTask
         payloads.Add(new AuthenticationPayload(AuthMethod.SharedKeyMessageIntegrityCode, OwnAuth(sa, idr)));
         sa.MoveTo(IkeSaState.Established);
         output.Raise(IkeSaEventKind.Established, $"IKE SA established with {sa.Remote}");
-        if (_childError is not null)
-        {
-            payloads.Add(_childError);
-            output.Raise(IkeSaEventKind.ChildSaFailed, $"Child SA refused: {_childError.NotifyType}");
-            return;
-        }
-
-        if (_childProposal is null)
-        {
-            return;
-        }
-
-        if (_transport)
-        {
-            payloads.Add(new NotifyPayload(NotifyType.UseTransportMode));
-        }
-
-        payloads.Add(new SecurityAssociationPayload(
-            [new Proposal(_childProposal.Number, ProtocolId.Esp, ProposalBuilder.SpiBytes(_inboundSpi), _childProposal.Transforms)]));
-        payloads.Add(new TrafficSelectorPayload(PayloadType.TrafficSelectorInitiator, _tsi));
-        payloads.Add(new TrafficSelectorPayload(PayloadType.TrafficSelectorResponder, _tsr));
-    }
-
-    private void InstallOffered(IkeSa sa, IReadOnlyList<Payload> payloads, IkeSaOutput output)
-    {
-        ChildSaSettings child = sa.Settings.Child;
-        var sap = Find<SecurityAssociationPayload>(payloads);
-        if (sap is null)
-        {
-            output.Raise(IkeSaEventKind.ChildSaFailed, "peer created no Child SA");
-            return;
-        }
-
-        var rejections = new List<string>();
-        List<Proposal> ours = ProposalBuilder.Esp(child.Proposals, _inboundSpi);
-        List<TrafficSelector> tsi = [.. FindSelectors(payloads, PayloadType.TrafficSelectorInitiator)!.Selectors];
-        List<TrafficSelector> tsr = [.. FindSelectors(payloads, PayloadType.TrafficSelectorResponder)!.Selectors];
-        if (sap.Proposals.Count != 1
-            || !ProposalSelector.TrySelect(sap.Proposals, [.. ours.Where(p => p.Number == sap.Proposals[0].Number)], 0, out Proposal? chosen, rejections)
-            || NegotiatedTransforms.FromProposal(chosen) is not { } transforms)
-        {
-            rejections.ForEach(output.Log);
-            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder chose an ESP proposal we did not offer");
-            return;
-        }
-
-        if (!TrafficSelectorNarrowing.IsSubset(tsi, child.LocalSelectors) || !TrafficSelectorNarrowing.IsSubset(tsr, child.RemoteSelectors))
-        {
-            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder widened the traffic selectors");
-            return;
-        }
-
-        bool transport = payloads.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.UseTransportMode);
-        if (transport && child.Mode != ChildSaMode.Transport)
-        {
-            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder chose transport mode we did not ask for");
-            return;
-        }
-
-        ChildSaInstaller.Install(
-            sa, transforms, transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(chosen), tsi, tsr, output);
+        _answer?.AddPayloads(payloads);
     }
 
     private static byte[] OwnAuth(IkeSa sa, IdentificationPayload id) => sa.IsInitiator

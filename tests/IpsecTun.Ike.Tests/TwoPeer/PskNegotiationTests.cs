@@ -68,7 +68,8 @@ public sealed class PskNegotiationTests
         Assert.NotEqual(i.OutboundEncryptionKey.ToArray(), i.InboundEncryptionKey.ToArray());
         Assert.Equal(i.LocalSelectors.Select(s => s.ToString()), r.RemoteSelectors.Select(s => s.ToString()));
         Assert.Equal(i.RemoteSelectors.Select(s => s.ToString()), r.LocalSelectors.Select(s => s.ToString()));
-        Assert.Equal(peers.Initiator.ChildSas, [new ChildSaReference(Messages.ProtocolId.Esp, i.InboundSpi, i.OutboundSpi)]);
+        ChildSaReference reference = Assert.Single(peers.Initiator.ChildSas);
+        Assert.Equal((i.InboundSpi, i.OutboundSpi, ChildSaMode.Tunnel), (reference.InboundSpi, reference.OutboundSpi, reference.Mode));
     }
 
     [Fact]

@@ -103,6 +103,7 @@ public sealed partial class IkeSa
         {
             ExchangeType.IkeSaInit when State == IkeSaState.Created => new IkeInitTask(),
             ExchangeType.IkeAuth when State == IkeSaState.Authenticating => new IkeAuthTask(),
+            ExchangeType.CreateChildSa when State == IkeSaState.Established => new CreateChildTask(),
             ExchangeType.Informational when State is IkeSaState.Established or IkeSaState.Deleting => new InformationalTask(),
             _ => null,
         };

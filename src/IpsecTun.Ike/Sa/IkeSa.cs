@@ -115,6 +115,14 @@ public sealed partial class IkeSa : IDisposable
     /// <summary>Deletes one Child SA, named by its inbound SPI.</summary>
     public IkeSaOutput DeleteChildSa(uint inboundSpi) => QueueExchange(new InformationalTask(new DeletePayload(ProtocolId.Esp, [inboundSpi])));
 
+    /// <summary>Rekeys the Child SA with inbound SPI <paramref name="inboundSpi"/> (CREATE_CHILD_SA, then DELETE of the old one).</summary>
+    public IkeSaOutput RekeyChildSa(uint inboundSpi)
+    {
+        ChildSaReference child = _childSas.Find(c => c.InboundSpi == inboundSpi)
+            ?? throw new ArgumentException($"No Child SA has inbound SPI 0x{inboundSpi:x8}.", nameof(inboundSpi));
+        return QueueExchange(new CreateChildTask(child));
+    }
+
     /// <summary>Retransmits a request whose timer ran out, or declares the peer dead when none remain.</summary>
     public IkeSaOutput Tick()
     {
@@ -188,6 +196,9 @@ public sealed partial class IkeSa : IDisposable
     }
 
     internal void MoveTo(IkeSaState state) => State = state;
+
+    /// <summary>Queues an exchange that starts once the active one completes.</summary>
+    internal void QueueTask(IkeTask task) => _tasks.Queue(task);
 
     internal void AddChildSa(ChildSaReference childSa) => _childSas.Add(childSa);
 

@@ -1,0 +1,57 @@
+using IpsecTun.Ike.Messages;
+using IpsecTun.Ike.Sa;
+
+namespace IpsecTun.Ike.Tests.TwoPeer;
+
+public sealed class ChildRekeyTests
+{
+    [Fact]
+    public void Rekeying_a_child_sa_installs_fresh_keys_on_both_sides_then_deletes_the_old_one()
+    {
+        using var peers = new TwoPeers(
+            TwoPeers.Settings(Suites.CbcSha256Modp2048, Suites.EspCbcSha256),
+            TwoPeers.Settings(Suites.CbcSha256Modp2048, Suites.EspCbcSha256, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255"));
+        peers.Establish();
+        ChildSaInstallation oldI = peers.InitiatorHost.Installed[0];
+        ChildSaInstallation oldR = peers.ResponderHost.Installed[0];
+
+        IkeSaOutput request = peers.Initiator.RekeyChildSa(oldI.InboundSpi);
+        Assert.Equal(ExchangeType.CreateChildSa, Header(request).ExchangeType);
+        Assert.Equal(2u, Header(request).MessageId);
+
+        IkeSaOutput response = peers.ToResponder(request);
+        Assert.Equal(2, peers.ResponderHost.Installed.Count);
+        Assert.Equal(2, peers.Responder.ChildSas.Count);
+        Assert.Empty(peers.ResponderHost.Deleted);
+
+        IkeSaOutput delete = peers.ToInitiator(response);
+        Assert.Equal(2, peers.InitiatorHost.Installed.Count);
+        Assert.Equal(ExchangeType.Informational, Header(delete).ExchangeType);
+        Assert.Equal(3u, Header(delete).MessageId);
+
+        IkeSaOutput deleteResponse = peers.ToResponder(delete);
+        Assert.Equal([oldR.InboundSpi], peers.ResponderHost.Deleted);
+        peers.ToInitiator(deleteResponse);
+        Assert.Equal([oldI.InboundSpi], peers.InitiatorHost.Deleted);
+
+        ChildSaInstallation newI = peers.InitiatorHost.Installed[1];
+        ChildSaInstallation newR = peers.ResponderHost.Installed[1];
+        Assert.Equal(newI.InboundSpi, newR.OutboundSpi);
+        Assert.Equal(newR.InboundSpi, newI.OutboundSpi);
+        Assert.NotEqual(oldI.InboundSpi, newI.InboundSpi);
+        Assert.Equal(newI.OutboundEncryptionKey.ToArray(), newR.InboundEncryptionKey.ToArray());
+        Assert.Equal(newR.OutboundIntegrityKey.ToArray(), newI.InboundIntegrityKey.ToArray());
+        Assert.NotEqual(oldI.OutboundEncryptionKey.ToArray(), newI.OutboundEncryptionKey.ToArray());
+        Assert.Equal(oldI.LocalSelectors.Select(s => s.ToString()), newI.LocalSelectors.Select(s => s.ToString()));
+        Assert.Equal([newI.InboundSpi], peers.Initiator.ChildSas.Select(c => c.InboundSpi));
+        Assert.Equal([newR.InboundSpi], peers.Responder.ChildSas.Select(c => c.InboundSpi));
+        Assert.Equal(IkeSaState.Established, peers.Initiator.State);
+        Assert.Equal(IkeSaState.Established, peers.Responder.State);
+    }
+
+    private static IkeHeader Header(IkeSaOutput output)
+    {
+        Assert.True(IkeMessage.TryParse(Assert.Single(output.Datagrams).Data.Span, out IkeMessage? message, out _));
+        return message.Header;
+    }
+}

@@ -86,7 +86,7 @@ public sealed partial class IkeSa
         uint id = message.Header.MessageId;
         if (id != _tasks.ExpectedRequestId)
         {
-            if (_tasks.CachedResponseFor(id) is { } cached)
+            if (_tasks.CachedResponseFor(id, datagram) is { } cached)
             {
                 output.Log($"{message.Header.ExchangeType} request {id} retransmitted; answering from the cache");
                 Send(output, cached);
@@ -129,7 +129,7 @@ public sealed partial class IkeSa
         byte[] sealedResponse = Seal(task.Exchange, id, isResponse: true, response);
         if (task.KeepsState)
         {
-            _tasks.Responded(id, sealedResponse);
+            _tasks.Responded(id, datagram, sealedResponse);
         }
 
         Send(output, sealedResponse);

@@ -42,6 +42,13 @@ internal static class ProposalSelector
             return false;
         }
 
+        // ESP and AH SPIs are 4 bytes; an IKE_SA_INIT proposal carries none (RFC 7296 §3.3.1).
+        if (offered.Spi.Length != ours.Spi.Length)
+        {
+            reason = $"SPI of {offered.Spi.Length} bytes, expected {ours.Spi.Length}";
+            return false;
+        }
+
         var result = new List<Transform>();
         foreach (TransformType type in ours.Transforms.Select(t => t.Type).Distinct())
         {

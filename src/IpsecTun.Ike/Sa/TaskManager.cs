@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using IpsecTun.Ike.Messages;
 using IpsecTun.Ike.Settings;
 using IpsecTun.Ike.Tasks;
@@ -18,6 +19,7 @@ internal sealed class TaskManager
     private int _transmissions;
     private long _retransmitAt;
     private uint _cachedResponseId;
+    private byte[]? _cachedRequestHash;
     private byte[]? _cachedResponse;
 
     public TaskManager(RetransmissionSettings retransmission, TimeProvider time)
@@ -96,13 +98,19 @@ internal sealed class TaskManager
         return _activeDatagram;
     }
 
-    /// <summary>The cached response when <paramref name="messageId"/> is the request answered last.</summary>
-    public byte[]? CachedResponseFor(uint messageId) =>
-        _cachedResponse is not null && messageId == _cachedResponseId ? _cachedResponse : null;
+    /// <summary>
+    /// The cached response when <paramref name="request"/> is a byte-identical copy of the request answered
+    /// last; anything else under that message ID is not a retransmission and gets no answer.
+    /// </summary>
+    public byte[]? CachedResponseFor(uint messageId, ReadOnlySpan<byte> request) =>
+        _cachedResponse is not null && messageId == _cachedResponseId && SHA256.HashData(request).AsSpan().SequenceEqual(_cachedRequestHash)
+            ? _cachedResponse
+            : null;
 
-    public void Responded(uint messageId, byte[] response)
+    public void Responded(uint messageId, ReadOnlySpan<byte> request, byte[] response)
     {
         _cachedResponseId = messageId;
+        _cachedRequestHash = SHA256.HashData(request);
         _cachedResponse = response;
         ExpectedRequestId = messageId + 1;
     }

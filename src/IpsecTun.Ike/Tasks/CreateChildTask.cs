@@ -58,8 +58,8 @@ internal sealed class CreateChildTask : IkeTask
         if (payloads.OfType<NotifyPayload>().FirstOrDefault(n => n.NotifyType == NotifyType.RekeySa) is { } rekey)
         {
             // REKEY_SA names the SPI the peer receives on, which is our outbound SPI.
-            uint outbound = BinaryPrimitives.ReadUInt32BigEndian(rekey.Spi.Span);
-            if (!sa.ChildSas.Any(c => c.Protocol == rekey.Protocol && c.OutboundSpi == outbound))
+            uint outbound = rekey.Spi.Length == 4 ? BinaryPrimitives.ReadUInt32BigEndian(rekey.Spi.Span) : 0;
+            if (outbound == 0 || !sa.ChildSas.Any(c => c.Protocol == rekey.Protocol && c.OutboundSpi == outbound))
             {
                 output.Log($"rekey of unknown Child SA 0x{outbound:x8}");
                 _answer.Refuse(NotifyType.ChildSaNotFound, output);

@@ -41,9 +41,15 @@ internal sealed class IkeInitTask : IkeTask
             return error.NotifyType == NotifyType.InvalidKePayload ? RetryWithRequestedGroup(sa, error, output) : Fail(output, $"peer answered {error.NotifyType}");
         }
 
-        var sap = Find<SecurityAssociationPayload>(payloads)!;
-        var ke = Find<KeyExchangePayload>(payloads)!;
-        var nonce = Find<NoncePayload>(payloads)!;
+        var sap = Find<SecurityAssociationPayload>(payloads);
+        var ke = Find<KeyExchangePayload>(payloads);
+        var nonce = Find<NoncePayload>(payloads);
+        if (sap is null || ke is null || nonce is null)
+        {
+            // A lone status Notify such as COOKIE (not answered yet) leaves nothing to continue with.
+            return Fail(output, $"peer answered without SA, KE and Nonce ({string.Join(", ", payloads.OfType<NotifyPayload>().Select(n => n.NotifyType))})");
+        }
+
         var rejections = new List<string>();
         List<Proposal> ours = ProposalBuilder.Ike(sa.Settings.Proposals);
         if (sap.Proposals.Count != 1

@@ -26,6 +26,8 @@ public sealed partial class IkeSa : IDisposable
     private InboundMessageReader? _protectedReader;
     private IkeSaKeys? _keys;
     private long _lastInbound;
+    private readonly Dictionary<uint, long> _childInstalledAt = [];
+    private readonly HashSet<uint> _rekeyStarted = [];
 
     private IkeSa(bool isInitiator, IkeSaSettings settings, IChildSaHost host, IPEndPoint local, IPEndPoint remote, RandomSource random, TimeProvider time)
     {
@@ -143,6 +145,11 @@ public sealed partial class IkeSa : IDisposable
             output.Raise(IkeSaEventKind.PeerDead, $"no response to {_tasks.Active!.Exchange} request {_tasks.ActiveMessageId}");
             Close(output, IkeSaState.Closed);
         }
+        else if (State == IkeSaState.Established && _tasks.Active is null && _tasks.QueuedCount == 0 && NextLifetimeTask() is { } lifetimeTask)
+        {
+            _tasks.Queue(lifetimeTask);
+            SendQueued(output);
+        }
         else if (IsDpdDue())
         {
             // Dead peer detection: an empty INFORMATIONAL after dpd-interval of silence (RFC 7296 §2.4).
@@ -164,6 +171,30 @@ public sealed partial class IkeSa : IDisposable
         _tasks.Queue(task);
         SendQueued(output);
         return output;
+    }
+
+    /// <summary>
+    /// A rekey for a Child SA past its soft lifetime (nine tenths of the configured lifetime, as strongSwan's
+    /// default rekey_time), or a delete for one past its hard lifetime that no rekey replaced.
+    /// </summary>
+    private IkeTask? NextLifetimeTask()
+    {
+        TimeSpan hard = Settings.Child.Lifetime;
+        foreach (ChildSaReference child in _childSas)
+        {
+            TimeSpan age = Time.GetElapsedTime(_childInstalledAt[child.InboundSpi]);
+            if (age >= hard)
+            {
+                return new InformationalTask(new DeletePayload(child.Protocol, [child.InboundSpi]));
+            }
+
+            if (age >= hard * 0.9 && _rekeyStarted.Add(child.InboundSpi))
+            {
+                return new CreateChildTask(child);
+            }
+        }
+
+        return null;
     }
 
     private bool IsDpdDue() =>
@@ -200,7 +231,11 @@ public sealed partial class IkeSa : IDisposable
     /// <summary>Queues an exchange that starts once the active one completes.</summary>
     internal void QueueTask(IkeTask task) => _tasks.Queue(task);
 
-    internal void AddChildSa(ChildSaReference childSa) => _childSas.Add(childSa);
+    internal void AddChildSa(ChildSaReference childSa)
+    {
+        _childSas.Add(childSa);
+        _childInstalledAt[childSa.InboundSpi] = Time.GetTimestamp();
+    }
 
     /// <summary>Removes the first Child SA that <paramref name="match"/> selects from the host and from this SA.</summary>
     internal ChildSaReference? RemoveChildSa(Predicate<ChildSaReference> match, IkeSaOutput output)
@@ -213,6 +248,8 @@ public sealed partial class IkeSa : IDisposable
 
         ChildSaReference child = _childSas[index];
         _childSas.RemoveAt(index);
+        _childInstalledAt.Remove(child.InboundSpi);
+        _rekeyStarted.Remove(child.InboundSpi);
         Host.Delete(child.Protocol, child.InboundSpi);
         output.Raise(IkeSaEventKind.ChildSaDeleted, $"{child.Protocol} 0x{child.InboundSpi:x8}");
         return child;

@@ -49,6 +49,54 @@ public sealed class ChildRekeyTests
         Assert.Equal(IkeSaState.Established, peers.Responder.State);
     }
 
+    [Fact]
+    public void A_child_sa_is_rekeyed_when_nine_tenths_of_its_lifetime_have_passed()
+    {
+        using var peers = new TwoPeers(
+            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, childLifetime: TimeSpan.FromMinutes(60)),
+            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255", childLifetime: TimeSpan.FromHours(2)));
+        peers.Establish();
+        uint oldSpi = peers.Initiator.ChildSas[0].InboundSpi;
+
+        peers.Time.Advance(TimeSpan.FromMinutes(54) - TimeSpan.FromSeconds(1));
+        Assert.Empty(peers.Initiator.Tick().Datagrams);
+        Assert.Empty(peers.Responder.Tick().Datagrams);
+        peers.Time.Advance(TimeSpan.FromSeconds(1));
+        IkeSaOutput rekey = peers.Initiator.Tick();
+        Assert.Equal(ExchangeType.CreateChildSa, Header(rekey).ExchangeType);
+
+        peers.ToInitiator(peers.ToResponder(peers.ToInitiator(peers.ToResponder(rekey))));
+        ChildSaReference fresh = Assert.Single(peers.Initiator.ChildSas);
+        Assert.NotEqual(oldSpi, fresh.InboundSpi);
+        Assert.Equal(fresh.OutboundSpi, Assert.Single(peers.Responder.ChildSas).InboundSpi);
+        Assert.Equal([oldSpi], peers.InitiatorHost.Deleted);
+        Assert.Empty(peers.Initiator.Tick().Datagrams);
+    }
+
+    [Fact]
+    public void The_ike_responder_can_rekey_a_child_sa_with_its_own_message_ids()
+    {
+        using var peers = new TwoPeers(
+            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, childLifetime: TimeSpan.FromHours(2)),
+            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255", childLifetime: TimeSpan.FromMinutes(10)));
+        peers.Establish();
+        uint oldSpi = peers.Responder.ChildSas[0].InboundSpi;
+
+        peers.Time.Advance(TimeSpan.FromMinutes(9));
+        Assert.Empty(peers.Initiator.Tick().Datagrams);
+        IkeSaOutput rekey = peers.Responder.Tick();
+        Assert.Equal(ExchangeType.CreateChildSa, Header(rekey).ExchangeType);
+        Assert.Equal(0u, Header(rekey).MessageId);
+        Assert.False(Header(rekey).IsFromInitiator);
+
+        IkeSaOutput delete = peers.ToResponder(peers.ToInitiator(rekey));
+        Assert.Equal(1u, Header(delete).MessageId);
+        peers.ToResponder(peers.ToInitiator(delete));
+        Assert.Equal([oldSpi], peers.ResponderHost.Deleted);
+        Assert.Equal(Assert.Single(peers.Responder.ChildSas).OutboundSpi, Assert.Single(peers.Initiator.ChildSas).InboundSpi);
+        Assert.Equal(IkeSaState.Established, peers.Initiator.State);
+    }
+
     private static IkeHeader Header(IkeSaOutput output)
     {
         Assert.True(IkeMessage.TryParse(Assert.Single(output.Datagrams).Data.Span, out IkeMessage? message, out _));

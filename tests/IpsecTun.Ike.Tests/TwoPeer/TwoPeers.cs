@@ -34,13 +34,13 @@ internal sealed class TwoPeers : IDisposable
     public static IkeSaSettings Settings(
         IkeProposalSettings proposal, ChildProposalSettings esp, string psk = "shared secret", string localId = "initiator.example",
         string? remoteId = null, string localNet = "10.0.0.0-10.0.255.255", string remoteNet = "10.1.0.0-10.1.255.255",
-        ChildSaMode mode = ChildSaMode.Tunnel, TimeSpan? dpdInterval = null) =>
+        ChildSaMode mode = ChildSaMode.Tunnel, TimeSpan? dpdInterval = null, TimeSpan? childLifetime = null) =>
         new(
             [proposal],
             IkeIdentity.FromFqdn(localId),
             remoteId is null ? null : IkeIdentity.FromFqdn(remoteId),
             new PreSharedKey(System.Text.Encoding.UTF8.GetBytes(psk)),
-            new ChildSaSettings([esp], [Range(localNet)], [Range(remoteNet)], mode, TimeSpan.FromHours(1)),
+            new ChildSaSettings([esp], [Range(localNet)], [Range(remoteNet)], mode, childLifetime ?? TimeSpan.FromHours(1)),
             TimeSpan.FromHours(8),
             RetransmissionSettings.Default,
             dpdInterval);

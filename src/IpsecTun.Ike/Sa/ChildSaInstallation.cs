@@ -17,8 +17,9 @@ public sealed class ChildSaInstallation : IDisposable
     internal ChildSaInstallation(
         ProtocolId protocol, ChildSaMode mode, uint inboundSpi, uint outboundSpi, EncryptionAlgorithm encryption, IntegrityAlgorithm? integrity,
         ChildSaKeys keys, bool isInitiator, IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors,
-        IPEndPoint local, IPEndPoint remote)
+        IPEndPoint local, IPEndPoint remote, bool udpEncapsulation)
     {
+        UdpEncapsulation = udpEncapsulation;
         Protocol = protocol;
         Mode = mode;
         InboundSpi = inboundSpi;
@@ -52,6 +53,9 @@ public sealed class ChildSaInstallation : IDisposable
     public IPEndPoint Local { get; }
 
     public IPEndPoint Remote { get; }
+
+    /// <summary>ESP goes inside UDP between <see cref="Local"/> and <see cref="Remote"/> (RFC 3948), because a NAT is on the path.</summary>
+    public bool UdpEncapsulation { get; }
 
     public ReadOnlySpan<byte> InboundEncryptionKey =>
         _isInitiator ? _keys.EncryptionKeyResponderToInitiator : _keys.EncryptionKeyInitiatorToResponder;

@@ -19,7 +19,7 @@ internal static class ChildSaInstaller
             sa.Transforms!.Prf!, sa.Keys.SkD, [], nonceI, nonceR, transforms.Encryption.KeyMaterialSize, transforms.Integrity?.KeySize ?? 0);
         var childSa = new ChildSaInstallation(
             ProtocolId.Esp, mode, inboundSpi, outboundSpi, transforms.Encryption, transforms.Integrity, keys, sa.IsInitiator,
-            localSelectors, remoteSelectors, sa.Local, sa.Remote);
+            localSelectors, remoteSelectors, sa.Local, sa.Remote, sa.UsesUdpEncapsulation);
         string description = childSa.ToString();
         sa.Host.Install(childSa);
         sa.AddChildSa(new ChildSaReference(ProtocolId.Esp, inboundSpi, outboundSpi, mode, localSelectors, remoteSelectors));

@@ -174,6 +174,11 @@ public sealed partial class IkeSa
         if (status == InboundStatus.Complete)
         {
             _lastInbound = Time.GetTimestamp();
+            if (message.Header.ExchangeType != ExchangeType.IkeSaInit)
+            {
+                FollowPeerAddress(ReceivedFrom!, ReceivedTo!);
+            }
+
             return true;
         }
 

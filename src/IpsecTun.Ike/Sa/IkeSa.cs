@@ -17,6 +17,7 @@ namespace IpsecTun.Ike.Sa;
 public sealed partial class IkeSa : IDisposable
 {
     private const int NonceSize = 32;
+    private const int NatTraversalPort = 4500;
 
     private readonly TaskManager _tasks;
     private readonly InboundMessageReader _plainReader;
@@ -51,9 +52,14 @@ public sealed partial class IkeSa : IDisposable
 
     public ulong ResponderSpi { get; internal set; }
 
-    public IPEndPoint Local { get; }
+    /// <summary>This side's address and port; port 4500 once NAT traversal switched to it.</summary>
+    public IPEndPoint Local { get; private set; }
 
-    public IPEndPoint Remote { get; }
+    /// <summary>The peer's address and port, following the NAT mapping of its last protected message.</summary>
+    public IPEndPoint Remote { get; private set; }
+
+    /// <summary>True when a NAT was detected on either side: IKE and ESP then use UDP port 4500 (RFC 7296 §2.23, RFC 3948).</summary>
+    public bool UsesUdpEncapsulation => LocalBehindNat == true || RemoteBehindNat == true;
 
     /// <summary>Set once NAT detection ran: whether this side's address is translated.</summary>
     public bool? LocalBehindNat { get; internal set; }
@@ -227,6 +233,30 @@ public sealed partial class IkeSa : IDisposable
     }
 
     internal void MoveTo(IkeSaState state) => State = state;
+
+    /// <summary>
+    /// The initiator moves to port 4500 after IKE_SA_INIT when a NAT is on the path, so that IKE and the
+    /// UDP-encapsulated ESP share one NAT mapping; the host adds the non-ESP marker on that port.
+    /// </summary>
+    internal void SwitchToNatTraversalPort(IkeSaOutput output)
+    {
+        if (IsInitiator && UsesUdpEncapsulation && Remote.Port != NatTraversalPort)
+        {
+            Local = new IPEndPoint(Local.Address, NatTraversalPort);
+            Remote = new IPEndPoint(Remote.Address, NatTraversalPort);
+            output.Log($"NAT on the path: switching to {Local} -> {Remote}");
+        }
+    }
+
+    /// <summary>Follows the peer's NAT mapping: replies go where its last authenticated message came from (RFC 7296 §2.23).</summary>
+    internal void FollowPeerAddress(IPEndPoint from, IPEndPoint to)
+    {
+        if (RemoteBehindNat == true && _protectedReader is not null)
+        {
+            Remote = from;
+            Local = to;
+        }
+    }
 
     /// <summary>Queues an exchange that starts once the active one completes.</summary>
     internal void QueueTask(IkeTask task) => _tasks.Queue(task);

@@ -67,7 +67,13 @@ internal sealed class IkeInitTask : IkeTask
 
         sa.NonceR = nonce.Data.ToArray();
         DetectNat(sa, payloads, sa.ResponderSpi, output);
-        return DeriveKeys(sa, ke, transforms, output) ? TaskOutcome.Done : TaskOutcome.Failed;
+        if (!DeriveKeys(sa, ke, transforms, output))
+        {
+            return TaskOutcome.Failed;
+        }
+
+        sa.SwitchToNatTraversalPort(output);
+        return TaskOutcome.Done;
     }
 
     public override void ProcessRequest(IkeSa sa, IReadOnlyList<Payload> payloads, IkeSaOutput output)

@@ -15,10 +15,16 @@ internal sealed class TwoPeers : IDisposable
     public static readonly IPEndPoint InitiatorEndpoint = new(IPAddress.Parse("192.0.2.1"), 500);
     public static readonly IPEndPoint ResponderEndpoint = new(IPAddress.Parse("198.51.100.1"), 500);
 
-    public TwoPeers(IkeSaSettings initiator, IkeSaSettings responder)
+    /// <summary>The public address of the NAT in front of the initiator, when there is one.</summary>
+    public static readonly IPAddress NatAddress = IPAddress.Parse("203.0.113.7");
+
+    private readonly bool _initiatorBehindNat;
+
+    public TwoPeers(IkeSaSettings initiator, IkeSaSettings responder, bool initiatorBehindNat = false)
     {
+        _initiatorBehindNat = initiatorBehindNat;
         Initiator = IkeSa.CreateInitiator(initiator, InitiatorHost, InitiatorEndpoint, ResponderEndpoint, new CountingRandom(1), Time);
-        Responder = IkeSa.CreateResponder(responder, ResponderHost, ResponderEndpoint, InitiatorEndpoint, new CountingRandom(2), Time);
+        Responder = IkeSa.CreateResponder(responder, ResponderHost, ResponderEndpoint, Outside(InitiatorEndpoint), new CountingRandom(2), Time);
     }
 
     public ManualTime Time { get; } = new();
@@ -55,9 +61,16 @@ internal sealed class TwoPeers : IDisposable
     public IkeSaOutput Establish() => ToInitiator(ToResponder(ToInitiator(ToResponder(Initiator.Start()))));
 
     /// <summary>Delivers every datagram of <paramref name="output"/> to the responder; returns what it answered.</summary>
-    public IkeSaOutput ToResponder(IkeSaOutput output) => Deliver(output, Responder);
+    public IkeSaOutput ToResponder(IkeSaOutput output) => Deliver(output, Responder, d => (Outside(d.From), d.To));
 
-    public IkeSaOutput ToInitiator(IkeSaOutput output) => Deliver(output, Initiator);
+    public IkeSaOutput ToInitiator(IkeSaOutput output) => Deliver(output, Initiator, d => (d.From, Inside(d.To)));
+
+    /// <summary>The NAT's mapping of an initiator endpoint: port 500 to 1024, port 4500 to 40000.</summary>
+    public IPEndPoint Outside(IPEndPoint inside) =>
+        _initiatorBehindNat && inside.Address.Equals(InitiatorEndpoint.Address) ? new IPEndPoint(NatAddress, inside.Port == 500 ? 1024 : 40000) : inside;
+
+    private IPEndPoint Inside(IPEndPoint outside) =>
+        _initiatorBehindNat && outside.Address.Equals(NatAddress) ? new IPEndPoint(InitiatorEndpoint.Address, outside.Port == 1024 ? 500 : 4500) : outside;
 
     public void Dispose()
     {
@@ -67,13 +80,14 @@ internal sealed class TwoPeers : IDisposable
         ResponderHost.Installed.ForEach(c => c.Dispose());
     }
 
-    private static IkeSaOutput Deliver(IkeSaOutput output, IkeSa receiver)
+    private static IkeSaOutput Deliver(IkeSaOutput output, IkeSa receiver, Func<OutboundDatagram, (IPEndPoint From, IPEndPoint To)> path)
     {
         var merged = new IkeSaOutput();
         foreach (OutboundDatagram datagram in output.Datagrams)
         {
-            Assert.Equal(receiver.Local, datagram.To);
-            IkeSaOutput answer = receiver.Receive(datagram.Data.Span, datagram.From, datagram.To);
+            (IPEndPoint from, IPEndPoint to) = path(datagram);
+            Assert.Equal(receiver.Local.Address, to.Address);
+            IkeSaOutput answer = receiver.Receive(datagram.Data.Span, from, to);
             merged.Datagrams.AddRange(answer.Datagrams);
             merged.Events.AddRange(answer.Events);
         }

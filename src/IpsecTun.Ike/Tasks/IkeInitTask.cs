@@ -16,6 +16,7 @@ internal sealed class IkeInitTask : IkeTask
     private Proposal? _selected;
     private byte[] _publicValue = [];
     private KeyExchange? _keyExchange;
+    private byte[]? _cookie;
 
     public override ExchangeType Exchange => ExchangeType.IkeSaInit;
 
@@ -24,9 +25,24 @@ internal sealed class IkeInitTask : IkeTask
     public override void BuildRequest(IkeSa sa, List<Payload> payloads)
     {
         _group ??= sa.Settings.Proposals[0].Groups[0];
-        _keyExchange?.Dispose();
-        _keyExchange = _group.Create(sa.Random);
-        sa.NonceI = sa.NewNonce();
+        // A retry after COOKIE repeats every payload unchanged; after INVALID_KE_PAYLOAD only the KE changes.
+        if (_keyExchange?.Group != _group)
+        {
+            _keyExchange?.Dispose();
+            _keyExchange = _group.Create(sa.Random);
+        }
+
+        if (sa.NonceI.Length == 0)
+        {
+            sa.NonceI = sa.NewNonce();
+        }
+
+        if (_cookie is not null)
+        {
+            // The responder's cookie goes first (RFC 7296 §2.6).
+            payloads.Add(new NotifyPayload(NotifyType.Cookie, _cookie));
+        }
+
         payloads.Add(new SecurityAssociationPayload(ProposalBuilder.Ike(sa.Settings.Proposals)));
         payloads.Add(new KeyExchangePayload(_group.Id, _keyExchange.PublicValue.ToArray()));
         payloads.Add(new NoncePayload(sa.NonceI));
@@ -36,6 +52,18 @@ internal sealed class IkeInitTask : IkeTask
 
     public override TaskOutcome ProcessResponse(IkeSa sa, IReadOnlyList<Payload> payloads, IkeSaOutput output)
     {
+        if (payloads.OfType<NotifyPayload>().FirstOrDefault(n => n.NotifyType == NotifyType.Cookie) is { } cookie)
+        {
+            if (_cookie is not null && cookie.Data.Span.SequenceEqual(_cookie))
+            {
+                return Fail(output, "responder rejected our cookie");
+            }
+
+            output.Log("responder asked for a cookie; retrying IKE_SA_INIT with it");
+            _cookie = cookie.Data.ToArray();
+            return TaskOutcome.Retry;
+        }
+
         if (FindError(payloads) is { } error)
         {
             return error.NotifyType == NotifyType.InvalidKePayload ? RetryWithRequestedGroup(sa, error, output) : Fail(output, $"peer answered {error.NotifyType}");

@@ -10,7 +10,7 @@ public sealed class ChildRekeyTests
     {
         using var peers = new TwoPeers(
             TwoPeers.Settings(Suites.CbcSha256Modp2048, Suites.EspCbcSha256),
-            TwoPeers.Settings(Suites.CbcSha256Modp2048, Suites.EspCbcSha256, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255"));
+            TwoPeers.ResponderSettings(Suites.CbcSha256Modp2048, Suites.EspCbcSha256));
         peers.Establish();
         ChildSaInstallation oldI = peers.InitiatorHost.Installed[0];
         ChildSaInstallation oldR = peers.ResponderHost.Installed[0];
@@ -54,7 +54,7 @@ public sealed class ChildRekeyTests
     {
         using var peers = new TwoPeers(
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, childLifetime: TimeSpan.FromMinutes(60)),
-            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255", childLifetime: TimeSpan.FromHours(2)));
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm, childLifetime: TimeSpan.FromHours(2)));
         peers.Establish();
         uint oldSpi = peers.Initiator.ChildSas[0].InboundSpi;
 
@@ -78,7 +78,7 @@ public sealed class ChildRekeyTests
     {
         using var peers = new TwoPeers(
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, childLifetime: TimeSpan.FromHours(2)),
-            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255", childLifetime: TimeSpan.FromMinutes(10)));
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm, childLifetime: TimeSpan.FromMinutes(10)));
         peers.Establish();
         uint oldSpi = peers.Responder.ChildSas[0].InboundSpi;
 

@@ -10,7 +10,7 @@ public sealed class CookieTests
     {
         using var peers = new TwoPeers(
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm),
-            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255"));
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm));
         using var cookies = new CookieChallenge(new CountingRandom(9));
         OutboundDatagram first = Assert.Single(peers.Initiator.Start().Datagrams);
         Assert.Null(cookies.Check(first.Data.Span, first.From));

@@ -92,5 +92,5 @@ public sealed class InformationalTests
 
     private static TwoPeers NewPeers(TimeSpan? dpd = null) => new(
         TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, dpdInterval: dpd),
-        TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255"));
+        TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm));
 }

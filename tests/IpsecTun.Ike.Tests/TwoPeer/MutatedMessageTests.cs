@@ -13,7 +13,7 @@ public sealed class MutatedMessageTests
     {
         using var peers = new TwoPeers(
             TwoPeers.Settings(Suites.CbcSha256Modp2048, Suites.EspCbcSha256),
-            TwoPeers.Settings(Suites.CbcSha256Modp2048, Suites.EspCbcSha256, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255"));
+            TwoPeers.ResponderSettings(Suites.CbcSha256Modp2048, Suites.EspCbcSha256));
         IkeSaOutput authRequest = peers.ToInitiator(peers.ToResponder(peers.Initiator.Start()));
         OutboundDatagram real = Assert.Single(authRequest.Datagrams);
         var mutator = new Mutator(7, [real.Data.ToArray()]);

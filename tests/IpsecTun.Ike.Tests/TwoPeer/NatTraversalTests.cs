@@ -10,7 +10,7 @@ public sealed class NatTraversalTests
     {
         using var peers = new TwoPeers(
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm),
-            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255"),
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm),
             initiatorBehindNat: true);
 
         IkeSaOutput initResponse = peers.ToResponder(peers.Initiator.Start());
@@ -45,7 +45,7 @@ public sealed class NatTraversalTests
     {
         using var peers = new TwoPeers(
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm),
-            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255"));
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm));
 
         peers.Establish();
 

@@ -38,7 +38,7 @@ public sealed class NegotiationFailureTests
         var responderIke = new IkeProposalSettings([Suites.Aes128Gcm], [PrfAlgorithms.HmacSha2_256], [], [Suites.Modp2048]);
         using var peers = new TwoPeers(
             TwoPeers.Settings(initiatorIke, Suites.EspGcm),
-            TwoPeers.Settings(responderIke, Suites.EspGcm, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255"));
+            TwoPeers.ResponderSettings(responderIke, Suites.EspGcm));
 
         IkeSaOutput first = peers.Initiator.Start();
         Assert.Equal(KeyExchangeGroupId.Ecp256, ReadKeGroup(first));
@@ -66,7 +66,7 @@ public sealed class NegotiationFailureTests
     {
         using var peers = new TwoPeers(
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspCbcSha256),
-            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255"));
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm));
 
         IkeSaOutput authResponse = peers.ToResponder(peers.ToInitiator(peers.ToResponder(peers.Initiator.Start())));
         Assert.Contains(authResponse.Events, e => e.Message == "no suitable proposal found for the Child SA");

@@ -16,7 +16,7 @@ public sealed class PskNegotiationTests
             : (Suites.CbcSha256Modp2048, Suites.EspCbcSha256);
         using var peers = new TwoPeers(
             TwoPeers.Settings(ike, esp, localId: "initiator.example", remoteId: "responder.example"),
-            TwoPeers.Settings(ike, esp, localId: "responder.example", remoteId: "initiator.example", localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255"));
+            TwoPeers.ResponderSettings(ike, esp, localId: "responder.example", remoteId: "initiator.example"));
 
         IkeSaOutput initRequest = peers.Initiator.Start();
         Assert.Single(initRequest.Datagrams);
@@ -77,7 +77,7 @@ public sealed class PskNegotiationTests
     {
         using var peers = new TwoPeers(
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, psk: "one secret"),
-            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, psk: "another secret", localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255"));
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm, psk: "another secret"));
 
         IkeSaOutput authRequest = peers.ToInitiator(peers.ToResponder(peers.Initiator.Start()));
         Assert.Equal(IkeSaState.Authenticating, peers.Initiator.State);
@@ -99,7 +99,7 @@ public sealed class PskNegotiationTests
     {
         using var peers = new TwoPeers(
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localId: "mallory.example"),
-            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, remoteId: "initiator.example", localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255"));
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm, remoteId: "initiator.example"));
 
         IkeSaOutput authResponse = peers.ToResponder(peers.ToInitiator(peers.ToResponder(peers.Initiator.Start())));
 

@@ -76,5 +76,5 @@ public sealed class ReliabilityTests
 
     private static TwoPeers NewPeers() => new(
         TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm),
-        TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255"));
+        TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm));
 }

@@ -51,6 +51,12 @@ internal sealed class TwoPeers : IDisposable
             RetransmissionSettings.Default,
             dpdInterval);
 
+    /// <summary>The responder's side of <see cref="Settings"/>: the same networks, seen from the other end.</summary>
+    public static IkeSaSettings ResponderSettings(
+        IkeProposalSettings proposal, ChildProposalSettings esp, string psk = "shared secret", string localId = "responder.example",
+        string? remoteId = null, TimeSpan? childLifetime = null) =>
+        Settings(proposal, esp, psk, localId, remoteId, localNet: "10.1.0.0-10.1.255.255", remoteNet: "10.0.0.0-10.0.255.255", childLifetime: childLifetime);
+
     public static TrafficSelector Range(string range)
     {
         string[] ends = range.Split('-');

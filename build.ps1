@@ -7,6 +7,9 @@ param(
     [string] $Configuration = 'Release',
     # bench: BenchmarkDotNet filter, for example '*AeadSeal*'; defaults to every benchmark.
     [string] $Filter = '*',
+    # bench: BenchmarkDotNet job; 'short' for a quick look, 'default' for the figures in docs/benchmarks.md.
+    [ValidateSet('short', 'medium', 'default')]
+    [string] $Job = 'short',
     # test: directory for the TRX results that the summary line is read from.
     [string] $Results = (Join-Path $PSScriptRoot 'artifacts/test-results')
 )
@@ -49,7 +52,7 @@ switch ($Target) {
     }
     'bench' {
         Invoke-Checked dotnet @('run', '--project', 'tests/IpsecTun.Benchmarks', '-c', 'Release', '--',
-            '--filter', $Filter, '--memory', '--artifacts', (Join-Path $PSScriptRoot 'artifacts/benchmarks'))
+            '--filter', $Filter, '--job', $Job, '--memory', '--artifacts', (Join-Path $PSScriptRoot 'artifacts/benchmarks'))
     }
     'pack' {
         $out = Join-Path $PSScriptRoot 'artifacts/publish'

@@ -31,7 +31,8 @@ internal static class CheckCommand
         {
             if (!ConfigurationOverride.TryParse(text, out _, out _))
             {
-                error.WriteLine($"ipsectun check: --set {text}: expected path=value, such as ip.ipsec.peer.0.address=192.0.2.1");
+                // Not echoed: a mistyped --set may hold a secret.
+                error.WriteLine("ipsectun check: --set takes path=value, such as ip.ipsec.peer.0.address=192.0.2.1");
                 return ExitCodes.Usage;
             }
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using IpsecTun.Config.Loading;
 using IpsecTun.Config.Validation;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,7 @@ namespace IpsecTun.Config;
 /// (Microsoft.Extensions.Configuration), read into the model and validated. Every error is collected;
 /// a configuration is returned only when there are none.
 /// </summary>
-public static class ConfigurationLoader
+public static partial class ConfigurationLoader
 {
     public static ConfigurationLoadResult Load(ConfigurationLoadOptions options)
     {
@@ -30,7 +31,7 @@ public static class ConfigurationLoader
         {
             if (!ConfigurationOverride.TryParse(text, out var key, out var value))
             {
-                return Failed(new ConfigurationError("--set", "configuration", null, $"\"{text}\" is not path=value"));
+                return Failed(new ConfigurationError("--set", "configuration", null, "takes path=value, such as ip.ipsec.peer.0.address=192.0.2.1"));
             }
 
             overrides[key] = value;
@@ -96,7 +97,9 @@ public static class ConfigurationLoader
         {
             if (inner is JsonException json)
             {
-                return $"line {json.LineNumber + 1}, position {json.BytePositionInLine + 1}: not valid JSON: {json.Message.Split(" Path:")[0]}";
+                // The reader quotes the text it stopped at, which may run on into a secret: only short quotes stay.
+                var reason = QuotedText().Replace(json.Message.Split(" LineNumber:")[0].Split(" Path:")[0], "the text there");
+                return $"line {json.LineNumber + 1}, position {json.BytePositionInLine + 1}: not valid JSON: {reason}";
             }
         }
 
@@ -108,4 +111,7 @@ public static class ConfigurationLoader
 
         return $"not valid JSON: {innermost.Message}";
     }
+
+    [GeneratedRegex("'[^']{3,}'")]
+    private static partial Regex QuotedText();
 }

@@ -155,6 +155,14 @@ public sealed class ErrorMessageTests
     }
 
     [Fact]
+    public void Invalid_json_does_not_quote_the_text_it_stopped_at()
+    {
+        var error = Assert.Single(Json("""{ "ip": { "ipsec": { "proposal": [ { "pfs-group": none" } ], "identity": [ { "secret": "hunter2" } ] } } }""").Errors);
+        Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("line 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Prefix_with_host_bits_shows_the_prefix_meant()
     {
         var error = Single(Json("""{ "ip": { "ipsec": { "policy": [ { "action": "discard", "src-address": "10.1.202.7/24", "dst-address": "10.1.101.0/24" } ] } } }"""),

@@ -72,9 +72,10 @@ public sealed class ImportSyntaxTests
             add dst-address=10.0.0.0/24 group=rw proposal=ike2 src-address=0.0.0.0/0 template=yes
             /system identity
             set name=gw
+            /tool fetch url=https://example.com/x mode=https
             """, "export.rsc");
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
-        Assert.Equal(["skipped: /interface bridge (line 5)", "skipped: /system identity (line 18)"], result.Skipped);
+        Assert.Equal(["skipped: /interface bridge (line 5)", "skipped: /system identity (line 18)", "skipped: /tool fetch (line 19)"], result.Skipped);
         Assert.Equal("""[{"name":"default","dpd-interval":"30s"},{"dh-group":"ecp256","enc-algorithm":"aes-256","name":"ike2"}]""", Menu(result.Json, "ip", "ipsec", "profile"));
         Assert.Equal("""[{"default":"yes","dst-address":"0.0.0.0/0","src-address":"0.0.0.0/0"},{"dst-address":"10.0.0.0/24","group":"rw","proposal":"ike2","src-address":"0.0.0.0/0","template":"yes"}]""",
             Menu(result.Json, "ip", "ipsec", "policy"));

@@ -110,6 +110,13 @@ public sealed class ManualL2tpAndPolicyTests : IDisposable
         Assert.Equal(["filter.rsc:3: expected a command such as add or set before src-address=…"], import.Errors);
     }
 
+    [Fact]
+    public void Troubleshooting_logging_is_skipped_with_its_negated_topic()
+    {
+        var import = Fixture.Imported("troubleshooting-logging");
+        Assert.Equal(["skipped: /system logging (line 2)"], import.Skipped);
+    }
+
     [Theory]
     [InlineData("local-address-routing-table", "10.155.107.8")]
     [InlineData("local-address-same-table", "172.22.2.3")]

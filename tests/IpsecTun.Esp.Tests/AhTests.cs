@@ -74,6 +74,40 @@ public class AhTests
         Assert.Equal(1, pair.RightStatistics[IpsecCounter.InStateProtocolErrors]);
     }
 
+    [Theory]
+    [InlineData(false, SaMode.Tunnel)]
+    [InlineData(false, SaMode.Transport)]
+    [InlineData(true, SaMode.Tunnel)]
+    [InlineData(true, SaMode.Transport)]
+    public void Icv_is_the_hmac_of_the_packet_with_the_rfc_4302_mutable_fields_zeroed(bool ipv6, SaMode mode)
+    {
+        var pair = new PeerPair(Spec("sha256", mode, ipv6, esn: false));
+        byte[] wire = pair.Protect(pair.InnerPacket(30));
+
+        // Recompute independently: copy, zero what RFC 4302 §3.3.3.1 calls mutable and the ICV, HMAC-SHA-256, truncate to 16.
+        byte[] copy = (byte[])wire.Clone();
+        int ipLength = ipv6 ? Ipv6Header.Length : Ipv4Header.MinLength;
+        if (ipv6)
+        {
+            copy[0] = 0x60;
+            copy[1] = copy[2] = copy[3] = 0; // traffic class and flow label
+            copy[7] = 0;                     // hop limit
+        }
+        else
+        {
+            copy[1] = 0;                     // TOS
+            copy[6] = copy[7] = 0;           // flags and fragment offset
+            copy[8] = 0;                     // TTL
+            copy[10] = copy[11] = 0;         // header checksum
+        }
+
+        copy.AsSpan(ipLength + 12, 16).Clear();
+        byte[] key = [.. Enumerable.Range(0, 32).Select(i => (byte)(0x77 + i * 13))];
+        byte[] expected = System.Security.Cryptography.HMACSHA256.HashData(key, copy)[..16];
+
+        Assert.Equal(expected, wire.AsSpan(ipLength + 12, 16).ToArray());
+    }
+
     [Fact]
     public void Icv_field_is_padded_to_64_bits_over_ipv6()
     {

@@ -40,6 +40,21 @@ public class EspDatapathTests
     }
 
     [Fact]
+    public void A_policy_change_applies_to_the_very_next_packet_of_a_flow()
+    {
+        PeerPair pair = Gcm();
+        byte[] packet = pair.InnerPacket(10);
+        Assert.Equal(OutboundVerdict.Send, pair.Left.ProcessOutbound(Packets.Buffer(packet)).Verdict);
+
+        var discard = new SecurityPolicy(new TrafficSelector(IpPrefix.Any(4), IpPrefix.Any(4))) { Action = PolicyAction.Discard };
+        pair.LeftSpd.Insert(0, discard);
+        Assert.Equal(IpsecCounter.OutPolicyBlocked, pair.Left.ProcessOutbound(Packets.Buffer(packet)).DropReason);
+
+        pair.LeftSpd.Remove(discard);
+        Assert.Equal(OutboundVerdict.Send, pair.Left.ProcessOutbound(Packets.Buffer(packet)).Verdict);
+    }
+
+    [Fact]
     public void Malformed_packet_from_the_adapter_is_an_outbound_error()
     {
         PeerPair pair = Gcm();

@@ -137,9 +137,19 @@ public class SecurityPolicyDatabaseTests
             var policy = new SecurityPolicy(selector) { Disabled = random.Next(20) == 0, Tunnel = true };
             policies.Add(policy);
             spd.Add(policy);
+            if (i % 7 == 0)
+            {
+                // Lookups between appends go through the index and its tail of recent additions.
+                AssertAgrees(random, spd, policies, 3);
+            }
         }
 
-        for (int i = 0; i < 5000; i++)
+        AssertAgrees(random, spd, policies, 5000);
+    }
+
+    private static void AssertAgrees(Random random, SecurityPolicyDatabase spd, List<SecurityPolicy> policies, int lookups)
+    {
+        for (int i = 0; i < lookups; i++)
         {
             FlowKey flow = Flow($"10.{random.Next(4)}.{random.Next(4)}.{random.Next(4)}", $"10.{random.Next(4)}.{random.Next(4)}.{random.Next(4)}", (ushort)random.Next(50, 54));
             SecurityPolicy? expected = policies.FirstOrDefault(p => !p.Disabled && p.Selector.Matches(flow));

@@ -65,10 +65,18 @@ public class TsharkCrossCheckTests
             {
                 foreach (bool udp in new[] { false, true })
                 {
-                    SaSpec spec = template with { Mode = mode, Udp = udp, Spi = ++spi };
-                    var pair = new PeerPair(spec);
-                    packets.Add(pair.Protect(pair.InnerPacket(60, port: (ushort)(spi & 0xFFFF))));
-                    table.Add(Record(spec));
+                    foreach (bool ipv6 in new[] { false, true })
+                    {
+                        SaSpec spec = template with { Mode = mode, Udp = udp, Spi = ++spi };
+                        if (ipv6)
+                        {
+                            spec = spec with { LeftPeer = "2001:db8::1", RightPeer = "2001:db8:ffff::1", LeftNet = "fd00:1::/64", RightNet = "fd00:2::/64" };
+                        }
+
+                        var pair = new PeerPair(spec);
+                        packets.Add(pair.Protect(pair.InnerPacket(60, port: (ushort)(spi & 0xFFFF))));
+                        table.Add(Record(spec, ipv6));
+                    }
                 }
             }
         }
@@ -97,13 +105,13 @@ public class TsharkCrossCheckTests
         }
     }
 
-    private static string Record(SaSpec spec)
+    private static string Record(SaSpec spec, bool ipv6)
     {
         string Key(int length, byte seed) => "0x" + Convert.ToHexString([.. Enumerable.Range(0, length).Select(i => (byte)(seed + i * 13))]);
         EncryptionAlgorithm encryption = spec.Encryption!;
         string integrity = spec.Integrity is { } mac ? IntegrityNames[mac.Id] : "NULL";
         string integrityKey = spec.Integrity is { } m ? Key(m.KeySize, 0x77) : "";
-        return $"\"IPv4\",\"{spec.LeftPeer}\",\"{spec.RightPeer}\",\"0x{spec.Spi:x8}\",\"{CipherNames[encryption.Id]}\",\"{Key(encryption.KeyMaterialSize, 0x11)}\",\"{integrity}\",\"{integrityKey}\"";
+        return $"\"{(ipv6 ? "IPv6" : "IPv4")}\",\"{spec.LeftPeer}\",\"{spec.RightPeer}\",\"0x{spec.Spi:x8}\",\"{CipherNames[encryption.Id]}\",\"{Key(encryption.KeyMaterialSize, 0x11)}\",\"{integrity}\",\"{integrityKey}\"";
     }
 
     private static string[] RunTshark(string tshark, string pcap, List<string> table, string directory)

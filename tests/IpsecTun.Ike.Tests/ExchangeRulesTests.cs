@@ -45,6 +45,10 @@ public class ExchangeRulesTests
         { ExchangeType.Informational, false, [] },
         { ExchangeType.Informational, false, [DeletePayload.IkeSa()] },
         { ExchangeType.Informational, true, [new NotifyPayload(NotifyType.UpdateSaAddresses)] },
+        { ExchangeType.IkeIntermediate, false, [Ke] },
+        { ExchangeType.IkeIntermediate, true, [] },
+        { ExchangeType.IkeFollowupKe, false, [Ke, new NotifyPayload(NotifyType.AdditionalKeyExchange, new byte[] { 1 })] },
+        { ExchangeType.IkeFollowupKe, true, [new NotifyPayload(NotifyType.StateNotFound)] },
     };
 
     public static TheoryData<ExchangeType, bool, Payload[]> Refused => new()
@@ -61,6 +65,8 @@ public class ExchangeRulesTests
         { ExchangeType.CreateChildSa, false, [Sa, Nonce, Tsi] },
         { ExchangeType.CreateChildSa, true, [Nonce] },
         { ExchangeType.Informational, false, [Sa] },
+        { ExchangeType.IkeIntermediate, false, [Ke, Ke] },
+        { ExchangeType.IkeFollowupKe, false, [new NotifyPayload(NotifyType.AdditionalKeyExchange, new byte[] { 1 })] },
     };
 
     [Theory]
@@ -103,9 +109,9 @@ public class ExchangeRulesTests
     }
 
     [Fact]
-    public void The_table_has_both_directions_of_the_four_exchanges()
+    public void The_table_has_both_directions_of_each_exchange()
     {
-        foreach (ExchangeType exchange in new[] { ExchangeType.IkeSaInit, ExchangeType.IkeAuth, ExchangeType.CreateChildSa, ExchangeType.Informational })
+        foreach (ExchangeType exchange in new[] { ExchangeType.IkeSaInit, ExchangeType.IkeAuth, ExchangeType.CreateChildSa, ExchangeType.Informational, ExchangeType.IkeIntermediate, ExchangeType.IkeFollowupKe })
         {
             Assert.True(ExchangeRules.TryGet(exchange, false, out _));
             Assert.True(ExchangeRules.TryGet(exchange, true, out _));

@@ -90,7 +90,17 @@ internal sealed partial class ImportSession
     /// <summary>The certificate RouterOS creates from an imported file is named after the file with _0 appended.</summary>
     private void ImportCertificate(ScriptCommand command)
     {
-        var arguments = command.Arguments.ToDictionary(a => a.Text, a => a.Value ?? "");
+        var arguments = new Dictionary<string, string>();
+        foreach (var argument in command.Arguments)
+        {
+            if (argument.Kind != ScriptTokenKind.Assignment)
+            {
+                throw new ImportException(command.Line, $"unexpected {Show(argument)} in /certificate import; expected file-name=FILE passphrase=…");
+            }
+
+            arguments[argument.Text] = argument.Value!;
+        }
+
         if (!arguments.TryGetValue("file-name", out var fileName))
         {
             throw new ImportException(command.Line, "/certificate import needs file-name=FILE");

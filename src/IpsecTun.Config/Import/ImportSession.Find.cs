@@ -19,7 +19,7 @@ internal sealed partial class ImportSession
             return matches;
         }
 
-        if (BuiltIn(schema, conditions) is { } builtIn)
+        if (BuiltIn(schema, conditions, command.Line) is { } builtIn)
         {
             document.Add(schema, builtIn);
             return [builtIn];
@@ -83,7 +83,7 @@ internal sealed partial class ImportSession
     }
 
     /// <summary>A new entry standing for RouterOS's built-in one, when the conditions name it.</summary>
-    private static ImportedEntry? BuiltIn(MenuSchema schema, List<KeyValuePair<string, string>> conditions)
+    private static ImportedEntry? BuiltIn(MenuSchema schema, List<KeyValuePair<string, string>> conditions, int line)
     {
         if (conditions is not [var only])
         {
@@ -91,7 +91,7 @@ internal sealed partial class ImportSession
         }
 
         var builtInName = BuiltInName(schema);
-        var entry = new ImportedEntry(0);
+        var entry = new ImportedEntry(line);
         if (only is { Key: "default", Value: "yes" } && schema == Menus.Policy)
         {
             entry.Set("default", "yes");

@@ -85,6 +85,13 @@ internal sealed partial class ImportSession
 
         var (menu, verb, used) = Resolve(line.Line, path, words);
         var arguments = words.Skip(used).Select(w => new ScriptToken(ScriptTokenKind.Word, w)).Concat(tokens.Skip(index)).ToList();
+        if (verb is null && menu is null && arguments.Count > 0 && path.Count > 0)
+        {
+            // Beyond the menus import knows, a word with arguments is a command of that menu (/tool fetch url=…).
+            verb = path[^1];
+            path.RemoveAt(path.Count - 1);
+        }
+
         if (verb is null)
         {
             if (arguments.Count > 0)

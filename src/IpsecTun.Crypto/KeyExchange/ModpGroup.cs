@@ -1,5 +1,4 @@
 using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Utilities;
 
 namespace IpsecTun.Crypto;
 
@@ -7,13 +6,12 @@ namespace IpsecTun.Crypto;
 /// Diffie-Hellman over a MODP prime (RFC 2409, RFC 3526, RFC 5114). Public values and the shared secret
 /// are big-endian and left-padded to the prime's length (RFC 7296 §3.4).
 /// </summary>
-/// <remarks>
-/// Arithmetic is BouncyCastle's <see cref="BigInteger.ModPow"/> (Montgomery, sliding window), which
-/// measured faster than System.Numerics for 2048- and 4096-bit primes. It is not constant time.
-/// </remarks>
 internal sealed class ModpGroup : KeyExchangeGroup
 {
-    private readonly BigInteger primeMinusOne;
+    private readonly byte[] prime;
+    private readonly byte[] primeMinusOne;
+    private readonly byte[] generator;
+    private readonly byte[]? subgroupOrder;
 
     // Private exponents are drawn from [1, exponentBound): q for the RFC 5114 groups, 2^bits for the safe
     // primes, whose exponents are kept short.
@@ -25,9 +23,17 @@ internal sealed class ModpGroup : KeyExchangeGroup
         Prime = prime;
         Generator = generator;
         SubgroupOrder = subgroupOrder;
-        primeMinusOne = prime.Subtract(BigInteger.One);
+        this.prime = prime.ToByteArrayUnsigned();
+        primeMinusOne = Org.BouncyCastle.Utilities.BigIntegers.AsUnsignedByteArray(PublicValueSize, prime.Subtract(BigInteger.One));
+        this.generator = generator.ToByteArrayUnsigned();
+        this.subgroupOrder = subgroupOrder?.ToByteArrayUnsigned();
         this.exponentBound = exponentBound;
+        Exponentiation = ModularExponentiation.Default;
     }
+
+    private ModpGroup(ModpGroup group, ModularExponentiation exponentiation)
+        : this(group.Id, group.Name, group.Prime, group.Generator, group.SubgroupOrder, group.exponentBound) =>
+        Exponentiation = exponentiation;
 
     public BigInteger Prime { get; }
 
@@ -35,6 +41,8 @@ internal sealed class ModpGroup : KeyExchangeGroup
 
     /// <summary>The order q of the subgroup <see cref="Generator"/> generates, for the RFC 5114 groups; null for safe primes.</summary>
     public BigInteger? SubgroupOrder { get; }
+
+    public ModularExponentiation Exponentiation { get; }
 
     /// <summary>
     /// A group over a safe prime p = 2q + 1 with private exponents of <paramref name="exponentBits"/> random bits.
@@ -47,58 +55,62 @@ internal sealed class ModpGroup : KeyExchangeGroup
     public static ModpGroup PrimeOrderSubgroup(KeyExchangeGroupId id, string name, BigInteger prime, BigInteger generator, BigInteger subgroupOrder) =>
         new(id, name, prime, generator, subgroupOrder, subgroupOrder.ToByteArrayUnsigned());
 
+    /// <summary>The same group computed by another implementation; tests run both.</summary>
+    public ModpGroup With(ModularExponentiation exponentiation) => new(this, exponentiation);
+
     public override KeyExchange Create(RandomSource random)
     {
         ArgumentNullException.ThrowIfNull(random);
         var exponent = new byte[exponentBound.Length];
-        try
-        {
-            RandomScalar.FillBelow(random, exponentBound, exponent);
-            return new ModpKeyExchange(this, new BigInteger(1, exponent));
-        }
-        finally
-        {
-            Array.Clear(exponent);
-        }
+        RandomScalar.FillBelow(random, exponentBound, exponent);
+        return new ModpKeyExchange(this, exponent);
     }
 
     public override KeyExchange CreateFromPrivateKey(ReadOnlySpan<byte> privateKey)
     {
         var exponent = new BigInteger(1, privateKey);
-        var limit = SubgroupOrder ?? primeMinusOne;
+        var limit = SubgroupOrder ?? Prime.Subtract(BigInteger.One);
         if (exponent.SignValue <= 0 || exponent.CompareTo(limit) >= 0)
         {
             throw new ArgumentException($"A {Name} private exponent must lie in [1, {(SubgroupOrder is null ? "p-1" : "q")}).", nameof(privateKey));
         }
 
-        return new ModpKeyExchange(this, exponent);
+        return new ModpKeyExchange(this, privateKey.ToArray());
     }
 
-    /// <summary>Reads a peer's public value y and checks 1 &lt; y &lt; p-1, and y^q = 1 for a prime-order subgroup (RFC 6989 §2.2).</summary>
-    public KeyExchangeError TryReadPublicValue(ReadOnlySpan<byte> value, out BigInteger y)
+    /// <summary>Checks a peer's public value y: 1 &lt; y &lt; p-1, and y^q = 1 for a prime-order subgroup (RFC 6989 §2.2).</summary>
+    public KeyExchangeError ValidatePublicValue(ReadOnlySpan<byte> y)
     {
-        y = BigInteger.Zero;
-        if (value.Length != PublicValueSize)
+        if (y.Length != PublicValueSize)
         {
             return KeyExchangeError.InvalidLength;
         }
 
-        var candidate = new BigInteger(1, value);
-        if (candidate.CompareTo(BigInteger.One) <= 0 || candidate.CompareTo(primeMinusOne) >= 0)
+        if (IsZeroOrOne(y) || y.SequenceCompareTo(primeMinusOne) >= 0)
         {
             return KeyExchangeError.InvalidPublicValue;
         }
 
-        if (SubgroupOrder is not null && !candidate.ModPow(SubgroupOrder, Prime).Equals(BigInteger.One))
+        if (subgroupOrder is not null)
         {
-            return KeyExchangeError.InvalidPublicValue;
+            var power = new byte[PublicValueSize];
+            Exponentiation.Power(y, subgroupOrder, prime, power);
+            if (!IsZeroOrOne(power) || power[^1] != 1)
+            {
+                return KeyExchangeError.InvalidPublicValue;
+            }
         }
 
-        y = candidate;
         return KeyExchangeError.None;
     }
 
+    /// <summary>Writes g^exponent mod p, left-padded to the prime's length.</summary>
+    public void PowerOfGenerator(ReadOnlySpan<byte> exponent, Span<byte> destination) =>
+        Exponentiation.Power(generator, exponent, prime, destination);
+
     /// <summary>Writes value^exponent mod p, left-padded to the prime's length.</summary>
-    public void Power(BigInteger value, BigInteger exponent, Span<byte> destination) =>
-        BigIntegers.AsUnsignedByteArray(value.ModPow(exponent, Prime), destination);
+    public void Power(ReadOnlySpan<byte> value, ReadOnlySpan<byte> exponent, Span<byte> destination) =>
+        Exponentiation.Power(value, exponent, prime, destination);
+
+    private static bool IsZeroOrOne(ReadOnlySpan<byte> value) => !value[..^1].ContainsAnyExcept((byte)0) && value[^1] <= 1;
 }

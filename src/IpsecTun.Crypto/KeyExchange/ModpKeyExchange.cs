@@ -1,44 +1,50 @@
-using Org.BouncyCastle.Math;
+using System.Security.Cryptography;
 
 namespace IpsecTun.Crypto;
 
 /// <summary>One side of a MODP Diffie-Hellman exchange.</summary>
 /// <remarks>
-/// The private exponent is a BouncyCastle <see cref="BigInteger"/>: immutable, with no way to clear its
-/// magnitude array. Dispose drops the reference so the exchange can no longer be used, but the exponent's
-/// bytes stay in the managed heap until the garbage collector reuses that memory.
+/// The private exponent is a byte array that Dispose clears, and libcrypto clears its own copies. The
+/// managed fallback cannot do as well: it turns the exponent into an immutable BouncyCastle BigInteger for
+/// each operation, and those copies stay in the managed heap until the garbage collector reuses the memory.
 /// </remarks>
 internal sealed class ModpKeyExchange : KeyExchange
 {
     private readonly ModpGroup group;
+    private readonly byte[] exponent;
     private readonly byte[] publicValue;
-    private BigInteger? exponent;
+    private bool disposed;
 
-    public ModpKeyExchange(ModpGroup group, BigInteger exponent)
+    // exponent is taken over by this instance, which clears it on dispose.
+    public ModpKeyExchange(ModpGroup group, byte[] exponent)
         : base(group)
     {
         this.group = group;
         this.exponent = exponent;
         publicValue = new byte[group.PublicValueSize];
-        group.Power(group.Generator, exponent, publicValue);
+        group.PowerOfGenerator(exponent, publicValue);
     }
 
     public override ReadOnlySpan<byte> PublicValue => publicValue;
 
     public override bool TryComputeSharedSecret(ReadOnlySpan<byte> peerPublicValue, Span<byte> sharedSecret, out KeyExchangeError failure)
     {
-        ObjectDisposedException.ThrowIf(exponent is null, this);
+        ObjectDisposedException.ThrowIf(disposed, this);
         SharedSecretBuffer.CheckLength(Group, sharedSecret);
 
-        failure = group.TryReadPublicValue(peerPublicValue, out var y);
+        failure = group.ValidatePublicValue(peerPublicValue);
         if (failure != KeyExchangeError.None)
         {
             return false;
         }
 
-        group.Power(y, exponent, sharedSecret);
+        group.Power(peerPublicValue, exponent, sharedSecret);
         return true;
     }
 
-    protected override void Dispose(bool disposing) => exponent = null;
+    protected override void Dispose(bool disposing)
+    {
+        CryptographicOperations.ZeroMemory(exponent);
+        disposed = true;
+    }
 }

@@ -16,6 +16,7 @@ public sealed class SecurityAssociationDatabase
 
     private readonly ConcurrentDictionary<uint, SecurityAssociation> _inbound = new();
     private readonly List<SecurityAssociation> _outbound = [];
+    private readonly Dictionary<SecurityPolicy, int> _inboundPerPolicy = [];
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
 
@@ -95,14 +96,13 @@ public sealed class SecurityAssociationDatabase
                 }
 
                 _inbound[settings.Spi] = sa;
+                UpdatePhase2(settings.Policy, +1, expired: false);
             }
             else
             {
                 _outbound.Add(sa);
                 settings.Policy?.SetOutboundSa(sa);
             }
-
-            UpdatePhase2(settings.Policy, expired: false);
         }
 
         return sa;
@@ -170,6 +170,10 @@ public sealed class SecurityAssociationDatabase
         if (sa.Direction == SaDirection.Inbound)
         {
             removed = _inbound.TryRemove(new KeyValuePair<uint, SecurityAssociation>(sa.Spi, sa));
+            if (removed)
+            {
+                UpdatePhase2(sa.Policy, -1, expired);
+            }
         }
         else
         {
@@ -180,24 +184,30 @@ public sealed class SecurityAssociationDatabase
             }
         }
 
-        if (removed)
-        {
-            UpdatePhase2(sa.Policy, expired);
-        }
-
         return removed;
     }
 
-    /// <summary>ph2-count counts the policy's live inbound SAs, one per Child SA.</summary>
-    private void UpdatePhase2(SecurityPolicy? policy, bool expired)
+    /// <summary>
+    /// ph2-count counts the policy's installed inbound SAs, one per Child SA. When the last one goes, the
+    /// policy shows expired if it reached its hard lifetime and no-phase2 if it was deleted.
+    /// </summary>
+    private void UpdatePhase2(SecurityPolicy? policy, int change, bool expired)
     {
         if (policy is null)
         {
             return;
         }
 
-        int count = _inbound.Values.Count(sa => sa.Policy == policy && sa.IsUsable);
-        Ph2State state = count > 0 ? Ph2State.Established : expired ? Ph2State.Expired : policy.Ph2State == Ph2State.Established ? Ph2State.NoPhase2 : policy.Ph2State;
-        policy.SetPhase2(count, state);
+        int count = _inboundPerPolicy.GetValueOrDefault(policy) + change;
+        if (count > 0)
+        {
+            _inboundPerPolicy[policy] = count;
+        }
+        else
+        {
+            _inboundPerPolicy.Remove(policy);
+        }
+
+        policy.SetPhase2(count, count > 0 ? Ph2State.Established : expired ? Ph2State.Expired : Ph2State.NoPhase2);
     }
 }

@@ -7,15 +7,18 @@ namespace IpsecTun.Esp;
 /// source and destination prefix lengths; within a group a hash table maps the masked address pair to the
 /// policies with exactly those prefixes, in table order. A lookup probes each group once, visiting groups
 /// by their lowest position so that it stops as soon as no group can hold an earlier match: cost grows
-/// with the number of distinct prefix-length pairs, not with the number of policies.
+/// with the number of distinct prefix-length pairs, not with the number of policies. Policies appended
+/// after the build sit in a short tail, scanned in order after the groups since all of them come later.
 /// </summary>
 internal sealed class PolicyIndex
 {
     private readonly Group[] _ipv4;
     private readonly Group[] _ipv6;
+    private readonly Entry[] _tail;
 
     public PolicyIndex(IReadOnlyList<SecurityPolicy> policies)
     {
+        _tail = [];
         var entries = new List<Entry>(policies.Count);
         for (int order = 0; order < policies.Count; order++)
         {
@@ -28,6 +31,26 @@ internal sealed class PolicyIndex
 
         _ipv4 = BuildGroups(entries.Where(e => e.Selector.Version == 4));
         _ipv6 = BuildGroups(entries.Where(e => e.Selector.Version == 6));
+    }
+
+    private PolicyIndex(PolicyIndex built, Entry[] tail)
+    {
+        _ipv4 = built._ipv4;
+        _ipv6 = built._ipv6;
+        _tail = tail;
+    }
+
+    public int TailLength => _tail.Length;
+
+    /// <summary>The same index with one more policy at the bottom of the table (position <paramref name="order"/>); the groups are shared, not copied.</summary>
+    public PolicyIndex Append(SecurityPolicy policy, int order)
+    {
+        if (!policy.MatchesTraffic || !TryGetEffectiveSelector(policy, out TrafficSelector selector))
+        {
+            return this;
+        }
+
+        return new PolicyIndex(this, [.. _tail, new Entry(order, policy, selector)]);
     }
 
     public SecurityPolicy? Find(in FlowKey key)
@@ -59,6 +82,17 @@ internal sealed class PolicyIndex
                     best = entry.Order;
                     found = entry.Policy;
                     break;
+                }
+            }
+        }
+
+        if (found is null)
+        {
+            foreach (Entry entry in _tail)
+            {
+                if (entry.Selector.Matches(key))
+                {
+                    return entry.Policy;
                 }
             }
         }

@@ -4,11 +4,16 @@ namespace IpsecTun.Esp;
 
 /// <summary>
 /// The policy table: ordered top to bottom, the first policy that matches a packet decides (RouterOS
-/// since 6.40). Changes are made under a lock and invalidate a compiled <see cref="PolicyIndex"/>, which the
-/// next lookup rebuilds once; lookups read an immutable index without locking, from any thread.
+/// since 6.40). Lookups read an immutable <see cref="PolicyIndex"/> without locking, from any thread.
+/// Changes are made under a lock. Policies added at the bottom (as IKE adds dynamic ones, one per
+/// client) join a short tail that lookups scan after the index, since they come after everything in it;
+/// any other change, or a full tail, invalidates the index and the next lookup rebuilds it once.
 /// </summary>
 public sealed class SecurityPolicyDatabase
 {
+    /// <summary>Appends absorbed before a rebuild: bounds both the scan per lookup and the rebuilds per append.</summary>
+    private const int MaxTail = 32;
+
     private readonly List<SecurityPolicy> _policies = [];
     private readonly Lock _lock = new();
     private PolicyIndex? _index;
@@ -43,7 +48,7 @@ public sealed class SecurityPolicyDatabase
         lock (_lock)
         {
             _policies.Add(policy);
-            _index = null;
+            _index = _index is { TailLength: < MaxTail } index ? index.Append(policy, _policies.Count - 1) : null;
         }
     }
 
@@ -111,7 +116,8 @@ public sealed class SecurityPolicyDatabase
     /// </summary>
     public SecurityPolicy? FindInbound(in FlowKey key) => GetIndex().Find(key.Reverse());
 
-    private PolicyIndex GetIndex()
+    /// <summary>The current index; a new object after every change, so a caller may cache results per index.</summary>
+    internal PolicyIndex GetIndex()
     {
         PolicyIndex? index = Volatile.Read(ref _index);
         if (index is not null)

@@ -21,6 +21,9 @@ public sealed partial class IpsecWorker
 
     private readonly byte[] _ivBlock = new byte[IvBlockSize];
     private int _ivOffset = IvBlockSize;
+    private PolicyIndex? _cachedIndex;
+    private FlowKey _cachedKey;
+    private SecurityPolicy? _cachedPolicy;
 
     /// <param name="index">This worker's slot, below <see cref="SecurityAssociationDatabase.WorkerCount"/>.</param>
     /// <param name="spd">The policy table, shared by all workers.</param>
@@ -169,7 +172,7 @@ public sealed partial class IpsecWorker
             return OutboundResult.Dropped(IpsecCounter.OutErrors);
         }
 
-        SecurityPolicy? policy = _spd.FindOutbound(key);
+        SecurityPolicy? policy = FindOutbound(key);
         if (policy is null || policy.Action == PolicyAction.None)
         {
             return new OutboundResult(OutboundVerdict.Bypass, policy, null, null, 0);
@@ -194,6 +197,23 @@ public sealed partial class IpsecWorker
         }
 
         return ProtectWith(sa, packet, policy);
+    }
+
+    /// <summary>
+    /// The outbound policy, remembered for the last flow: packets of one flow tend to come in runs, and the
+    /// index object changes with every change to the table, so a hit is always current.
+    /// </summary>
+    private SecurityPolicy? FindOutbound(in FlowKey key)
+    {
+        PolicyIndex index = _spd.GetIndex();
+        if (!ReferenceEquals(index, _cachedIndex) || !key.Equals(_cachedKey))
+        {
+            _cachedPolicy = index.Find(key);
+            _cachedKey = key;
+            _cachedIndex = index;
+        }
+
+        return _cachedPolicy;
     }
 
     private OutboundResult ProtectWith(SecurityAssociation sa, PacketBuffer packet, SecurityPolicy? policy)

@@ -34,7 +34,7 @@ public sealed partial class SkProtection : IDisposable
         {
             cipher.Dispose();
             authenticator?.Dispose();
-            throw new ArgumentException("An AEAD takes no integrity transform and any other cipher needs one.", nameof(authenticator));
+            throw new ArgumentException("An AEAD takes no integrity transform and any other cipher needs one.");
         }
 
         _cipher = cipher;

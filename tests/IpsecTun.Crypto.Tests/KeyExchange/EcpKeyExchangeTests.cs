@@ -29,7 +29,7 @@ public class EcpKeyExchangeTests
         "00cdea89621cfa46b132f9e4cfe2261cde2d4368eb5656634c7cc98c7a00cde54ed1866a0dd3e6126c9d2f845daff82ceb1da08f5d87521bb0ebeca77911169c20cc")]
     public void Test_vectors_of_RFC_5903_section_8(
         KeyExchangeGroupId id, string privateA, string publicA, string privateB, string publicB, string shared) =>
-        KeyExchangeAssert.Exchange(id, privateA, publicA, privateB, publicB, shared);
+        KeyExchangeAssert.Exchange(KeyExchangeAssert.Group(id), privateA, publicA, privateB, publicB, shared);
 
     // RFC 7027 appendix A: dA, x_qA | y_qA, dB, x_qB | y_qB, and x_Z, which RFC 6954 uses unchanged for IKEv2.
     [Theory]
@@ -53,7 +53,7 @@ public class EcpKeyExchangeTests
         "a7927098655f1f9976fa50a9d566865dc530331846381c87256baf3226244b76d36403c024d7bbf0aa0803eaff405d3d24f11a9b5c0bef679fe1454b21c4cd1f")]
     public void Brainpool_test_vectors_of_RFC_7027_appendix_A(
         KeyExchangeGroupId id, string privateA, string publicA, string privateB, string publicB, string shared) =>
-        KeyExchangeAssert.Exchange(id, privateA, publicA, privateB, publicB, shared);
+        KeyExchangeAssert.Exchange(KeyExchangeAssert.Group(id), privateA, publicA, privateB, publicB, shared);
 
     // No RFC gives brainpoolP224r1 ECDH values, so BouncyCastle's own curve arithmetic is the reference for
     // the platform library doing the work.

@@ -10,9 +10,8 @@ internal static class KeyExchangeAssert
     }
 
     /// <summary>Both sides of a published exchange: each private key gives its public value and the shared secret.</summary>
-    public static void Exchange(KeyExchangeGroupId id, string privateA, string publicA, string privateB, string publicB, string shared)
+    public static void Exchange(KeyExchangeGroup group, string privateA, string publicA, string privateB, string publicB, string shared)
     {
-        var group = Group(id);
         using var a = group.CreateFromPrivateKey(Convert.FromHexString(privateA));
         using var b = group.CreateFromPrivateKey(Convert.FromHexString(privateB));
         Assert.Equal(publicA, Convert.ToHexStringLower(a.PublicValue));

@@ -43,21 +43,18 @@ public class ModpKeyExchangeTests
     [InlineData(KeyExchangeGroupId.Modp8192, 8192, 4743158)]
     public void Safe_prime_group_matches_an_independent_implementation(KeyExchangeGroupId id, int bits, int offset)
     {
-        var group = (ModpGroup)KeyExchangeAssert.Group(id);
         var privateA = Exponent(seed: 1, bytes: 40);
         var privateB = Exponent(seed: 2, bytes: 64);
 
         var reference = Python3.Run(ReferenceScript, $"{bits} {offset} {Convert.ToHexString(privateA)} {Convert.ToHexString(privateB)}")
             .Split(' ', StringSplitOptions.TrimEntries);
 
-        Assert.Equal(reference[0], Convert.ToHexStringLower(group.Prime.ToByteArrayUnsigned()));
-        Assert.Equal(2, group.Generator.IntValue);
-        using var a = group.CreateFromPrivateKey(privateA);
-        using var b = group.CreateFromPrivateKey(privateB);
-        Assert.Equal(reference[1], Convert.ToHexStringLower(a.PublicValue));
-        Assert.Equal(reference[2], Convert.ToHexStringLower(b.PublicValue));
-        Assert.Equal(reference[3], KeyExchangeAssert.SharedSecret(a, b.PublicValue));
-        Assert.Equal(reference[3], KeyExchangeAssert.SharedSecret(b, a.PublicValue));
+        foreach (var group in Implementations(id))
+        {
+            Assert.Equal(reference[0], Convert.ToHexStringLower(group.Prime.ToByteArrayUnsigned()));
+            Assert.Equal(2, group.Generator.IntValue);
+            KeyExchangeAssert.Exchange(group, Convert.ToHexString(privateA), reference[1], Convert.ToHexString(privateB), reference[2], reference[3]);
+        }
     }
 
     // RFC 5114 appendix A: xA, yA, xB, yB and Z for each group; accepting yA and yB also checks q.
@@ -81,8 +78,13 @@ public class ModpKeyExchangeTests
         "575f0351bd2b1b817448bdf87a6c362c1e289d3903a30b9832c5741fa250363e7acbc7f77f3dacbc1f131add8e03367eff8fbbb3e1c5784424809b25afe4d2262a1a6fd2fab64105ca30a674e07f7809852088632fc049233791ad4edd083a978b883ee618bc5e0dd047415f2d95e683cf14826b5fbe10d3ce41c6c120c78ab20008c698bf7f0bcab9d7f407bed0f43afb2970f57f8d12043963e66ddd320d599ad9936c8f44137c08b180ec5e985cebe186f3d549677e80607331ee17af3380a725b0782317d7dd43f59d7af9568a9bb63a84d365f92244ed120988219302f42924c7ca90b89d24f71b0ab697823d7deb1aff5b0e8e4a45d49f7f53757e1913",
         "86c70bf8d0bb81bb01078a17219cb7d27203db2a19c877f1d1f19fd7d77ef22546a68f005ad52dc84553b78fc60330be51ea7c0672cac1515e4b35c047b9a551b88f39dc26da14a09ef74774d47c762dd177f9ed5bc2f11e52c879bd95098504cd9eecd8a8f9b3efbd1f008ac5853097d9d1837f2b18f77cd7be01af80a7c7b5ea3ca54cc02d0c116fee3f95bb87399385875d7e86747e676e728938acbff7098e05be4dcfb24052b83aeffb14783f029adbde7f53fae92084224090e007cee94d4bf2bace9ffd4b57d2af7c724d0caa19bf0501f6f17b4aa10f425e3ea76080b4b9d6b3cefea115b2ceb8789bb8a3b0ea87febe63b6c8f846ec6db0c26c5d7c")]
     public void Test_data_of_RFC_5114_appendix_A(
-        KeyExchangeGroupId id, string privateA, string publicA, string privateB, string publicB, string shared) =>
-        KeyExchangeAssert.Exchange(id, privateA, publicA, privateB, publicB, shared);
+        KeyExchangeGroupId id, string privateA, string publicA, string privateB, string publicB, string shared)
+    {
+        foreach (var group in Implementations(id))
+        {
+            KeyExchangeAssert.Exchange(group, privateA, publicA, privateB, publicB, shared);
+        }
+    }
 
     [Theory]
     [InlineData(KeyExchangeGroupId.Modp1024S160, 160)]
@@ -137,11 +139,13 @@ public class ModpKeyExchangeTests
     [InlineData(KeyExchangeGroupId.Modp2048S256, KeyExchangeGroupId.Modp2048)]
     public void Peer_value_outside_the_prime_order_subgroup_is_refused(KeyExchangeGroupId id, KeyExchangeGroupId safePrimeId)
     {
-        var group = KeyExchangeAssert.Group(id);
-        var two = new byte[group.PublicValueSize];
+        var two = new byte[KeyExchangeAssert.Group(id).PublicValueSize];
         two[^1] = 2;
-        using var exchange = group.Create(new SeededRandomSource(1));
-        KeyExchangeAssert.Refused(exchange, two, KeyExchangeError.InvalidPublicValue);
+        foreach (var group in Implementations(id))
+        {
+            using var exchange = group.Create(new SeededRandomSource(1));
+            KeyExchangeAssert.Refused(exchange, two, KeyExchangeError.InvalidPublicValue);
+        }
 
         using var safePrime = KeyExchangeAssert.Group(safePrimeId).Create(new SeededRandomSource(1));
         _ = KeyExchangeAssert.SharedSecret(safePrime, two);
@@ -162,6 +166,26 @@ public class ModpKeyExchangeTests
         }
 
         KeyExchangeAssert.Refused(exchange, peer, KeyExchangeError.InvalidLength);
+    }
+
+    [Fact]
+    public void Default_implementation_is_libcrypto_where_it_is_installed()
+    {
+        Assert.Same(
+            ModularExponentiation.LibCryptoIsAvailable ? ModularExponentiation.LibCrypto : ModularExponentiation.Managed,
+            ((ModpGroup)KeyExchangeAssert.Group(KeyExchangeGroupId.Modp2048)).Exponentiation);
+    }
+
+    /// <summary>The registered group computed by each implementation: libcrypto where installed, and the managed fallback.</summary>
+    private static IEnumerable<ModpGroup> Implementations(KeyExchangeGroupId id)
+    {
+        var group = (ModpGroup)KeyExchangeAssert.Group(id);
+        if (ModularExponentiation.LibCryptoIsAvailable)
+        {
+            yield return group.With(ModularExponentiation.LibCrypto);
+        }
+
+        yield return group.With(ModularExponentiation.Managed);
     }
 
     private static byte[] Exponent(int seed, int bytes)

@@ -2,7 +2,8 @@ namespace IpsecTun.Ike.Messages.Rules;
 
 /// <summary>
 /// The per-exchange payload table of RFC 7296 §1.2–1.5 (with RFC 4739 multiple authentication and
-/// RFC 6023 childless IKE_AUTH), checked on every message before any state machine sees it.
+/// RFC 6023 childless IKE_AUTH), plus IKE_INTERMEDIATE (RFC 9242) and IKE_FOLLOWUP_KE (RFC 9370) for
+/// additional key exchanges, checked on every message before any state machine sees it.
 /// </summary>
 public static class ExchangeRules
 {
@@ -58,6 +59,14 @@ public static class ExchangeRules
             [PayloadRule.Any(PayloadType.Delete), PayloadRule.Any(PayloadType.Configuration), .. Common]),
         new(ExchangeType.Informational, true, true,
             [PayloadRule.Any(PayloadType.Delete), PayloadRule.Any(PayloadType.Configuration), .. Common]),
+
+        // HDR, SK {[KEi(n)], ...} <--> HDR, SK {[KEr(n)], ...} (RFC 9242 §3, RFC 9370 §2.2.1)
+        new(ExchangeType.IkeIntermediate, false, true, [PayloadRule.Optional(PayloadType.KeyExchange), .. Common]),
+        new(ExchangeType.IkeIntermediate, true, true, [PayloadRule.Optional(PayloadType.KeyExchange), .. Common]),
+
+        // HDR, SK {KEi(n), N(ADDITIONAL_KEY_EXCHANGE)} <--> HDR, SK {KEr(n)} or an error (RFC 9370 §2.2.2)
+        new(ExchangeType.IkeFollowupKe, false, true, [PayloadRule.One(PayloadType.KeyExchange), .. Common]),
+        new(ExchangeType.IkeFollowupKe, true, true, [PayloadRule.One(PayloadType.KeyExchange), .. Common], ErrorRelaxesMinimums: true),
     ];
 
     public static bool TryGet(ExchangeType exchange, bool isResponse, [NotNullWhen(true)] out ExchangeRule? rule)

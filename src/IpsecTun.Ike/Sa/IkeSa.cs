@@ -72,7 +72,10 @@ public sealed partial class IkeSa : IDisposable
     /// <summary>The negotiated IKE transforms, once IKE_SA_INIT completed.</summary>
     internal NegotiatedTransforms? Transforms { get; private set; }
 
-    internal IkeSaSettings Settings { get; }
+    internal IkeSaSettings Settings { get; private set; }
+
+    /// <summary>Where a responder looks up the settings for the initiator's identity; null when fixed.</summary>
+    internal IResponderConfiguration? Configuration { get; private init; }
 
     internal IChildSaHost Host { get; }
 
@@ -101,6 +104,19 @@ public sealed partial class IkeSa : IDisposable
     /// <summary>A responder waiting for the IKE_SA_INIT request the host demultiplexed to it.</summary>
     public static IkeSa CreateResponder(IkeSaSettings settings, IChildSaHost host, IPEndPoint local, IPEndPoint remote, RandomSource random, TimeProvider time) =>
         new(false, settings, host, local, remote, random, time);
+
+    /// <summary>
+    /// A responder whose settings come from <paramref name="configuration"/>: the peer by address now, the
+    /// identity in IKE_AUTH. Null when no peer matches the addresses (the host drops the request).
+    /// </summary>
+    public static IkeSa? CreateResponder(
+        IResponderConfiguration configuration, IChildSaHost host, IPEndPoint local, IPEndPoint remote, RandomSource random, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.FindPeer(local, remote) is { } peer
+            ? new IkeSa(false, peer, host, local, remote, random, time) { Configuration = configuration }
+            : null;
+    }
 
     /// <summary>Starts IKE_SA_INIT and IKE_AUTH with the first Child SA (initiator only).</summary>
     public IkeSaOutput Start()
@@ -233,6 +249,9 @@ public sealed partial class IkeSa : IDisposable
     }
 
     internal void MoveTo(IkeSaState state) => State = state;
+
+    /// <summary>Adopts the settings of the identity found in IKE_AUTH; the negotiated IKE SA is unchanged.</summary>
+    internal void UseIdentitySettings(IkeSaSettings settings) => Settings = settings;
 
     /// <summary>
     /// The initiator moves to port 4500 after IKE_SA_INIT when a NAT is on the path, so that IKE and the

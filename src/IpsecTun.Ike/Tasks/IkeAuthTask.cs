@@ -57,6 +57,18 @@ internal sealed class IkeAuthTask : IkeTask
     {
         var idi = payloads.OfType<IdentificationPayload>().FirstOrDefault(p => p.Type == PayloadType.IdInitiator);
         var auth = Find<AuthenticationPayload>(payloads);
+        if (idi is not null && sa.Configuration is { } configuration)
+        {
+            if (configuration.FindIdentity(sa.Settings, idi) is not { } identity)
+            {
+                output.Log($"no identity matches {IdText(idi)}");
+                _authError = NotifyType.AuthenticationFailed;
+                return;
+            }
+
+            sa.UseIdentitySettings(identity);
+        }
+
         if (idi is null || auth is null || !Authenticate(sa, idi, auth, sa.InitRequest, sa.NonceR, sa.Keys.SkPi, output))
         {
             _authError = NotifyType.AuthenticationFailed;

@@ -27,6 +27,14 @@ internal sealed class TwoPeers : IDisposable
         Responder = IkeSa.CreateResponder(responder, ResponderHost, ResponderEndpoint, Outside(InitiatorEndpoint), new CountingRandom(2), Time);
     }
 
+    /// <summary>A responder that looks its settings up in <paramref name="responder"/>.</summary>
+    public TwoPeers(IkeSaSettings initiator, IResponderConfiguration responder)
+    {
+        Initiator = IkeSa.CreateInitiator(initiator, InitiatorHost, InitiatorEndpoint, ResponderEndpoint, new CountingRandom(1), Time);
+        Responder = IkeSa.CreateResponder(responder, ResponderHost, ResponderEndpoint, InitiatorEndpoint, new CountingRandom(2), Time)
+            ?? throw new InvalidOperationException("no peer matches the initiator");
+    }
+
     public ManualTime Time { get; } = new();
 
     public FakeChildSaHost InitiatorHost { get; } = new(0xc1000000);

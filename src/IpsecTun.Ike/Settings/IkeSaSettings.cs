@@ -3,7 +3,8 @@ namespace IpsecTun.Ike.Settings;
 /// <summary>
 /// Everything one IKE SA needs from the configuration, as plain values: IKE proposals in preference
 /// order, both identities (a null remote ID accepts any), the pre-shared key, the first Child SA,
-/// the IKE SA lifetime, the retransmission policy and the dead peer detection interval (null: off).
+/// the IKE SA lifetime, the retransmission policy, the dead peer detection interval (null: off) and
+/// whether IKE_AUTH announces INITIAL_CONTACT.
 /// </summary>
 public sealed record IkeSaSettings(
     IReadOnlyList<IkeProposalSettings> Proposals,
@@ -13,4 +14,5 @@ public sealed record IkeSaSettings(
     ChildSaSettings Child,
     TimeSpan Lifetime,
     RetransmissionSettings Retransmission,
-    TimeSpan? DpdInterval = null);
+    TimeSpan? DpdInterval = null,
+    bool SendInitialContact = false);

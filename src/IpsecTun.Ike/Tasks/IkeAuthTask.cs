@@ -27,6 +27,11 @@ internal sealed class IkeAuthTask : IkeTask
         }
 
         payloads.Add(new AuthenticationPayload(AuthMethod.SharedKeyMessageIntegrityCode, OwnAuth(sa, idi)));
+        if (sa.Settings.SendInitialContact)
+        {
+            payloads.Add(new NotifyPayload(NotifyType.InitialContact));
+        }
+
         ChildSaSettings child = sa.Settings.Child;
         _offer = new ChildSaOffer(child.LocalSelectors, child.RemoteSelectors, child.Mode);
         _offer.AddPayloads(sa, payloads);
@@ -73,6 +78,11 @@ internal sealed class IkeAuthTask : IkeTask
         {
             _authError = NotifyType.AuthenticationFailed;
             return;
+        }
+
+        if (payloads.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.InitialContact))
+        {
+            output.Raise(IkeSaEventKind.InitialContact, IdText(idi));
         }
 
         if (Find<SecurityAssociationPayload>(payloads) is not null)

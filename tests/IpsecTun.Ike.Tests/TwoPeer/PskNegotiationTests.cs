@@ -108,4 +108,19 @@ public sealed class PskNegotiationTests
         peers.ToInitiator(authResponse);
         Assert.Equal(IkeSaState.Failed, peers.Initiator.State);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Initial_contact_is_announced_only_when_configured(bool send)
+    {
+        using var peers = new TwoPeers(
+            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm) with { SendInitialContact = send },
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm));
+
+        IkeSaOutput authResponse = peers.ToResponder(peers.ToInitiator(peers.ToResponder(peers.Initiator.Start())));
+
+        Assert.Equal(IkeSaState.Established, peers.Responder.State);
+        Assert.Equal(send, authResponse.Events.Any(e => e.Kind == IkeSaEventKind.InitialContact && e.Message == "initiator.example"));
+    }
 }

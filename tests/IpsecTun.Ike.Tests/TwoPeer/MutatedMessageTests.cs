@@ -66,4 +66,25 @@ public sealed class MutatedMessageTests
         Assert.Subset(new HashSet<IkeSaState> { IkeSaState.Created, IkeSaState.Authenticating, IkeSaState.Failed }, states);
         Assert.Contains(IkeSaState.Created, states);
     }
+
+    [Fact]
+    public void Mutated_ike_sa_init_responses_end_the_exchange_or_are_dropped_without_exceptions()
+    {
+        using var template = new TwoPeers(TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm), TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm));
+        OutboundDatagram response = Assert.Single(template.ToResponder(template.Initiator.Start()).Datagrams);
+        var mutator = new Mutator(13, [response.Data.ToArray()]);
+        var states = new HashSet<IkeSaState>();
+
+        for (int i = 0; i < Mutations / 3; i++)
+        {
+            using var peers = new TwoPeers(TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm), TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm));
+            peers.Initiator.Start();
+            IkeSaOutput output = peers.Initiator.Receive(mutator.Next(), response.From, response.To);
+            Assert.True(output.Datagrams.Count <= 1);
+            states.Add(peers.Initiator.State);
+        }
+
+        Assert.Subset(new HashSet<IkeSaState> { IkeSaState.InitSent, IkeSaState.Authenticating, IkeSaState.Failed }, states);
+        Assert.Contains(IkeSaState.InitSent, states);
+    }
 }

@@ -13,14 +13,14 @@ internal static class ChildSaInstaller
     public static void Install(
         IkeSa sa, NegotiatedTransforms transforms, ChildSaMode mode, uint inboundSpi, uint outboundSpi,
         IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors,
-        ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output)
+        ReadOnlySpan<byte> sharedSecret, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output)
     {
         ChildSaKeys keys = ChildSaKeys.Derive(
-            sa.Transforms!.Prf!, sa.Keys.SkD, [], nonceI, nonceR, transforms.Encryption.KeyMaterialSize, transforms.Integrity?.KeySize ?? 0);
+            sa.Transforms!.Prf!, sa.Keys.SkD, sharedSecret, nonceI, nonceR, transforms.Encryption.KeyMaterialSize, transforms.Integrity?.KeySize ?? 0);
         var childSa = new ChildSaInstallation(
             ProtocolId.Esp, mode, inboundSpi, outboundSpi, transforms.Encryption, transforms.Integrity, keys, sa.IsInitiator,
             localSelectors, remoteSelectors, sa.Local, sa.Remote, sa.UsesUdpEncapsulation);
-        string description = childSa.ToString();
+        string description = childSa + (transforms.Group is null ? "" : $" pfs {transforms.Group}");
         sa.Host.Install(childSa);
         sa.AddChildSa(new ChildSaReference(ProtocolId.Esp, inboundSpi, outboundSpi, mode, localSelectors, remoteSelectors));
         output.Raise(IkeSaEventKind.ChildSaInstalled, $"{description} {string.Join(", ", localSelectors)} === {string.Join(", ", remoteSelectors)}");

@@ -1,3 +1,4 @@
+using IpsecTun.Crypto;
 using IpsecTun.Ike.Messages;
 using IpsecTun.Ike.Settings;
 
@@ -12,10 +13,13 @@ internal sealed class ChildSaOffer
     private readonly IReadOnlyList<TrafficSelector> _local;
     private readonly IReadOnlyList<TrafficSelector> _remote;
     private readonly ChildSaMode _mode;
+    private readonly bool _withPfs;
     private uint _inboundSpi;
+    private KeyExchange? _keyExchange;
 
-    public ChildSaOffer(IReadOnlyList<TrafficSelector> local, IReadOnlyList<TrafficSelector> remote, ChildSaMode mode)
+    public ChildSaOffer(IReadOnlyList<TrafficSelector> local, IReadOnlyList<TrafficSelector> remote, ChildSaMode mode, bool withPfs)
     {
+        _withPfs = withPfs;
         _local = local;
         _remote = remote;
         _mode = mode;
@@ -29,7 +33,13 @@ internal sealed class ChildSaOffer
         }
 
         _inboundSpi = sa.Host.AllocateSpi(ProtocolId.Esp);
-        payloads.Add(new SecurityAssociationPayload(ProposalBuilder.Esp(sa.Settings.Child.Proposals, _inboundSpi)));
+        payloads.Add(new SecurityAssociationPayload(ProposalBuilder.Esp(sa.Settings.Child.Proposals, _inboundSpi, _withPfs)));
+        if (_withPfs && sa.Settings.Child.Proposals.SelectMany(p => p.PfsGroups ?? []).FirstOrDefault() is { } group)
+        {
+            _keyExchange = group.Create(sa.Random);
+            payloads.Add(new KeyExchangePayload(group.Id, _keyExchange.PublicValue.ToArray()));
+        }
+
         payloads.Add(new TrafficSelectorPayload(PayloadType.TrafficSelectorInitiator, _local));
         payloads.Add(new TrafficSelectorPayload(PayloadType.TrafficSelectorResponder, _remote));
     }
@@ -53,9 +63,9 @@ internal sealed class ChildSaOffer
         }
 
         var rejections = new List<string>();
-        List<Proposal> ours = ProposalBuilder.Esp(sa.Settings.Child.Proposals, _inboundSpi);
+        List<Proposal> ours = ProposalBuilder.Esp(sa.Settings.Child.Proposals, _inboundSpi, _withPfs);
         if (sap.Proposals.Count != 1
-            || !ProposalSelector.TrySelect(sap.Proposals, [.. ours.Where(p => p.Number == sap.Proposals[0].Number)], 0, out Proposal? chosen, rejections)
+            || !ProposalSelector.TrySelect(sap.Proposals, [.. ours.Where(p => p.Number == sap.Proposals[0].Number)], _keyExchange?.Group.Id ?? 0, out Proposal? chosen, rejections)
             || NegotiatedTransforms.FromProposal(chosen) is not { } transforms)
         {
             rejections.ForEach(output.Log);
@@ -76,9 +86,25 @@ internal sealed class ChildSaOffer
             return false;
         }
 
-        ChildSaInstaller.Install(
-            sa, transforms, transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(chosen),
-            tsi.Selectors, tsr.Selectors, nonceI, nonceR, output);
-        return true;
+        byte[] shared = [];
+        if (transforms.Group is not null
+            && !PfsSecret.TryCompute(_keyExchange, transforms.Group, payloads.OfType<KeyExchangePayload>().FirstOrDefault(), out shared, output))
+        {
+            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder's PFS key exchange does not fit");
+            return false;
+        }
+
+        try
+        {
+            ChildSaInstaller.Install(
+                sa, transforms, transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(chosen),
+                tsi.Selectors, tsr.Selectors, shared, nonceI, nonceR, output);
+            return true;
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(shared);
+            _keyExchange?.Dispose();
+        }
     }
 }

@@ -37,7 +37,7 @@ internal static class ProposalBuilder
         return proposals;
     }
 
-    public static List<Proposal> Esp(IReadOnlyList<ChildProposalSettings> settings, uint spi)
+    public static List<Proposal> Esp(IReadOnlyList<ChildProposalSettings> settings, uint spi, bool withPfs)
     {
         byte[] spiBytes = SpiBytes(spi);
         var proposals = new List<Proposal>();
@@ -54,6 +54,11 @@ internal static class ProposalBuilder
                 if (!aead)
                 {
                     transforms.AddRange(entry.Integrity.Select(i => new Transform(TransformType.Integrity, (ushort)i.Id)));
+                }
+
+                if (withPfs)
+                {
+                    transforms.AddRange((entry.PfsGroups ?? []).Select(g => new Transform(TransformType.KeyExchange, (ushort)g.Id)));
                 }
 
                 transforms.Add(new Transform(TransformType.ExtendedSequenceNumbers, 0));

@@ -6,7 +6,7 @@ namespace IpsecTun.Ike.Tasks;
 
 /// <summary>
 /// CREATE_CHILD_SA for a Child SA (RFC 7296 §1.3.1, §1.3.3): a new one, or the rekey of an existing one
-/// named by REKEY_SA. KEYMAT comes from this exchange's nonces; no key exchange (PFS) is offered yet.
+/// named by REKEY_SA. KEYMAT comes from this exchange's nonces and, with a pfs-group, a fresh key exchange.
 /// The rekey initiator deletes the old Child SA once the new one is installed.
 /// </summary>
 internal sealed class CreateChildTask : IkeTask
@@ -27,11 +27,11 @@ internal sealed class CreateChildTask : IkeTask
         if (_rekeyed is not null)
         {
             payloads.Add(new NotifyPayload(NotifyType.RekeySa, protocol: _rekeyed.Protocol, spi: ProposalBuilder.SpiBytes(_rekeyed.InboundSpi)));
-            _offer = new ChildSaOffer(_rekeyed.LocalSelectors, _rekeyed.RemoteSelectors, _rekeyed.Mode);
+            _offer = new ChildSaOffer(_rekeyed.LocalSelectors, _rekeyed.RemoteSelectors, _rekeyed.Mode, withPfs: true);
         }
         else
         {
-            _offer = new ChildSaOffer(sa.Settings.Child.LocalSelectors, sa.Settings.Child.RemoteSelectors, sa.Settings.Child.Mode);
+            _offer = new ChildSaOffer(sa.Settings.Child.LocalSelectors, sa.Settings.Child.RemoteSelectors, sa.Settings.Child.Mode, withPfs: true);
         }
 
         _nonceI = sa.NewNonce();
@@ -73,7 +73,7 @@ internal sealed class CreateChildTask : IkeTask
             return;
         }
 
-        _answer.Negotiate(sa, payloads, _nonceI, _nonceR, output);
+        _answer.Negotiate(sa, payloads, withPfs: true, _nonceI, _nonceR, output);
     }
 
     public override void BuildResponse(IkeSa sa, List<Payload> payloads, IkeSaOutput output) =>

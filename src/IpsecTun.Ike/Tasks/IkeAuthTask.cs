@@ -33,7 +33,7 @@ internal sealed class IkeAuthTask : IkeTask
         }
 
         ChildSaSettings child = sa.Settings.Child;
-        _offer = new ChildSaOffer(child.LocalSelectors, child.RemoteSelectors, child.Mode);
+        _offer = new ChildSaOffer(child.LocalSelectors, child.RemoteSelectors, child.Mode, withPfs: false);
         _offer.AddPayloads(sa, payloads);
     }
 
@@ -88,7 +88,7 @@ internal sealed class IkeAuthTask : IkeTask
         if (Find<SecurityAssociationPayload>(payloads) is not null)
         {
             _answer = new ChildSaAnswer();
-            _answer.Negotiate(sa, payloads, sa.NonceI, sa.NonceR, output);
+            _answer.Negotiate(sa, payloads, withPfs: false, sa.NonceI, sa.NonceR, output);
         }
     }
 

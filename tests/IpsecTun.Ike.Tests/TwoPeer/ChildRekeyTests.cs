@@ -97,6 +97,47 @@ public sealed class ChildRekeyTests
         Assert.Equal(IkeSaState.Established, peers.Initiator.State);
     }
 
+    [Fact]
+    public void A_rekey_with_a_pfs_group_runs_a_fresh_key_exchange()
+    {
+        var esp = Suites.EspGcm with { PfsGroups = [Suites.Ecp256] };
+        using var peers = new TwoPeers(TwoPeers.Settings(Suites.GcmEcp256, esp), TwoPeers.ResponderSettings(Suites.GcmEcp256, esp));
+        peers.Establish();
+        uint oldSpi = peers.Initiator.ChildSas[0].InboundSpi;
+
+        IkeSaOutput response = peers.ToResponder(peers.Initiator.RekeyChildSa(oldSpi));
+        IkeSaOutput delete = peers.ToInitiator(response);
+        peers.ToInitiator(peers.ToResponder(delete));
+        Assert.Contains(response.Events, e => e.Kind == IkeSaEventKind.ChildSaInstalled && e.Message.Contains("pfs " + Suites.Ecp256.Name, StringComparison.Ordinal));
+        Assert.Contains(delete.Events, e => e.Kind == IkeSaEventKind.ChildSaInstalled && e.Message.Contains("pfs " + Suites.Ecp256.Name, StringComparison.Ordinal));
+
+        ChildSaInstallation newI = peers.InitiatorHost.Installed[1];
+        ChildSaInstallation newR = peers.ResponderHost.Installed[1];
+        Assert.Equal(newI.OutboundEncryptionKey.ToArray(), newR.InboundEncryptionKey.ToArray());
+        Assert.Equal(newR.OutboundEncryptionKey.ToArray(), newI.InboundEncryptionKey.ToArray());
+        Assert.Equal([oldSpi], peers.InitiatorHost.Deleted);
+    }
+
+    [Fact]
+    public void A_rekey_without_the_pfs_group_the_responder_requires_is_refused_and_the_old_sa_stays()
+    {
+        using var peers = new TwoPeers(
+            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm),
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm with { PfsGroups = [Suites.Ecp256] }));
+        peers.Establish();
+        uint oldSpi = peers.Initiator.ChildSas[0].InboundSpi;
+
+        IkeSaOutput response = peers.ToResponder(peers.Initiator.RekeyChildSa(oldSpi));
+        Assert.Contains(response.Events, e => e.Message.Contains("no KeyExchange transform", StringComparison.Ordinal));
+        IkeSaOutput end = peers.ToInitiator(response);
+
+        Assert.Contains(end.Events, e => e.Kind == IkeSaEventKind.ChildSaFailed && e.Message.Contains("NoProposalChosen", StringComparison.Ordinal));
+        Assert.Empty(end.Datagrams);
+        Assert.Equal([oldSpi], peers.Initiator.ChildSas.Select(c => c.InboundSpi));
+        Assert.Single(peers.ResponderHost.Installed);
+        Assert.Empty(peers.InitiatorHost.Deleted);
+    }
+
     private static IkeHeader Header(IkeSaOutput output)
     {
         Assert.True(IkeMessage.TryParse(Assert.Single(output.Datagrams).Data.Span, out IkeMessage? message, out _));

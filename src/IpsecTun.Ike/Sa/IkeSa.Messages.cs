@@ -20,11 +20,6 @@ public sealed partial class IkeSa
     public IkeSaOutput Receive(ReadOnlySpan<byte> datagram, IPEndPoint from, IPEndPoint to)
     {
         var output = new IkeSaOutput();
-        if (State is IkeSaState.Closed or IkeSaState.Failed)
-        {
-            return output;
-        }
-
         if (!IkeMessage.TryParse(datagram, out IkeMessage? message, out IkeError error))
         {
             Drop(output, $"unparsable message: {error.Reason}");
@@ -37,6 +32,17 @@ public sealed partial class IkeSa
         if (header.IsFromInitiator == IsInitiator || !AcceptSpis(header))
         {
             Drop(output, $"message for another SA or role ({header.InitiatorSpi:x16}_{header.ResponderSpi:x16})");
+            return output;
+        }
+
+        if (State is IkeSaState.Closed or IkeSaState.Failed)
+        {
+            // The last answer (e.g. AUTHENTICATION_FAILED) is still repeated if the peer did not get it.
+            if (!header.IsResponse && _tasks.CachedResponseFor(header.MessageId, datagram) is { } cached)
+            {
+                Send(output, cached);
+            }
+
             return output;
         }
 

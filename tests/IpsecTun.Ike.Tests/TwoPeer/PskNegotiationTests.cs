@@ -86,6 +86,7 @@ public sealed class PskNegotiationTests
         Assert.Single(authResponse.Datagrams);
         Assert.Equal(IkeSaState.Failed, peers.Responder.State);
         Assert.Contains(authResponse.Events, e => e.Message.Contains("does not verify", StringComparison.Ordinal));
+        Assert.Equal(authResponse.Datagrams[0].Data.ToArray(), Assert.Single(peers.ToResponder(authRequest).Datagrams).Data.ToArray());
 
         IkeSaOutput end = peers.ToInitiator(authResponse);
         Assert.Equal(IkeSaState.Failed, peers.Initiator.State);

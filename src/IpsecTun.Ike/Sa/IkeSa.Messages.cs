@@ -132,7 +132,7 @@ public sealed partial class IkeSa
         task.ProcessRequest(this, payloads, output);
         var response = new List<Payload>();
         task.BuildResponse(this, response, output);
-        byte[] sealedResponse = Seal(task.Exchange, id, isResponse: true, response);
+        IReadOnlyList<byte[]> sealedResponse = Seal(task.Exchange, id, isResponse: true, response);
         if (task.KeepsState)
         {
             _tasks.Responded(id, datagram, sealedResponse);
@@ -204,18 +204,18 @@ public sealed partial class IkeSa
             var payloads = new List<Payload>();
             task.BuildRequest(this, payloads);
             uint id = _tasks.NextRequestId;
-            byte[] datagram = Seal(task.Exchange, id, isResponse: false, payloads);
+            IReadOnlyList<byte[]> datagrams = Seal(task.Exchange, id, isResponse: false, payloads);
             if (task.Exchange == ExchangeType.IkeSaInit)
             {
-                InitRequest = datagram;
+                InitRequest = datagrams[0];
             }
 
-            _tasks.Start(task, id, datagram);
-            Send(output, datagram);
+            _tasks.Start(task, id, datagrams);
+            Send(output, datagrams);
         }
     }
 
-    private byte[] Seal(ExchangeType exchange, uint messageId, bool isResponse, List<Payload> payloads)
+    private IReadOnlyList<byte[]> Seal(ExchangeType exchange, uint messageId, bool isResponse, List<Payload> payloads)
     {
         IkeHeaderFlags flags = (IsInitiator ? IkeHeaderFlags.Initiator : 0) | (isResponse ? IkeHeaderFlags.Response : 0);
         var header = new IkeHeader(InitiatorSpi, ResponderSpi, PayloadType.None, exchange, flags, messageId, 0);
@@ -227,13 +227,22 @@ public sealed partial class IkeSa
                 InitResponse = plain;
             }
 
-            return plain;
+            return [plain];
         }
 
-        return _outbound!.Protect(header, payloads);
+        byte[] whole = _outbound!.Protect(header, payloads);
+        return FragmentationAgreed && whole.Length > Settings.FragmentSize
+            ? _outbound.ProtectFragments(header, payloads, Settings.FragmentSize.Value)
+            : [whole];
     }
 
-    private void Send(IkeSaOutput output, byte[] datagram) => output.Datagrams.Add(new OutboundDatagram(datagram, Local, Remote));
+    private void Send(IkeSaOutput output, IReadOnlyList<byte[]> datagrams)
+    {
+        foreach (byte[] datagram in datagrams)
+        {
+            output.Datagrams.Add(new OutboundDatagram(datagram, Local, Remote));
+        }
+    }
 
     private void Drop(IkeSaOutput output, string reason)
     {

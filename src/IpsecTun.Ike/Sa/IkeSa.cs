@@ -156,7 +156,7 @@ public sealed partial class IkeSa : IDisposable
             return output;
         }
 
-        byte[]? again = _tasks.DueRetransmission(out bool exhausted);
+        IReadOnlyList<byte[]>? again = _tasks.DueRetransmission(out bool exhausted);
         if (again is not null)
         {
             output.Log($"retransmitting {_tasks.Active!.Exchange} request {_tasks.ActiveMessageId}");
@@ -249,6 +249,9 @@ public sealed partial class IkeSa : IDisposable
     }
 
     internal void MoveTo(IkeSaState state) => State = state;
+
+    /// <summary>Both peers announced IKEV2_FRAGMENTATION_SUPPORTED and this side has a fragment size.</summary>
+    internal bool FragmentationAgreed { get; set; }
 
     /// <summary>Adopts the settings of the identity found in IKE_AUTH; the negotiated IKE SA is unchanged.</summary>
     internal void UseIdentitySettings(IkeSaSettings settings) => Settings = settings;

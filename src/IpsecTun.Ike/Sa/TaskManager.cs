@@ -15,12 +15,12 @@ internal sealed class TaskManager
     private readonly LinkedList<IkeTask> _queue = new();
     private readonly RetransmissionSettings _retransmission;
     private readonly TimeProvider _time;
-    private byte[]? _activeDatagram;
+    private IReadOnlyList<byte[]>? _activeDatagrams;
     private int _transmissions;
     private long _retransmitAt;
     private uint _cachedResponseId;
     private byte[]? _cachedRequestHash;
-    private byte[]? _cachedResponse;
+    private IReadOnlyList<byte[]>? _cachedResponse;
 
     public TaskManager(RetransmissionSettings retransmission, TimeProvider time)
     {
@@ -51,11 +51,11 @@ internal sealed class TaskManager
         return task is not null;
     }
 
-    public void Start(IkeTask task, uint messageId, byte[] datagram)
+    public void Start(IkeTask task, uint messageId, IReadOnlyList<byte[]> datagrams)
     {
         Active = task;
         ActiveMessageId = messageId;
-        _activeDatagram = datagram;
+        _activeDatagrams = datagrams;
         _transmissions = 1;
         _retransmitAt = Deadline(_retransmission.TimeoutAfter(1));
     }
@@ -65,7 +65,7 @@ internal sealed class TaskManager
     {
         IkeTask task = Active!;
         Active = null;
-        _activeDatagram = null;
+        _activeDatagrams = null;
         // An IKE_SA_INIT retried after INVALID_KE_PAYLOAD or COOKIE is again message 0 (RFC 7296 §2.6, §1.2).
         if (outcome != TaskOutcome.Retry || task.Exchange != ExchangeType.IkeSaInit)
         {
@@ -79,10 +79,10 @@ internal sealed class TaskManager
     }
 
     /// <summary>The request to send again now, if its timer ran out; <paramref name="exhausted"/> when no retries remain.</summary>
-    public byte[]? DueRetransmission(out bool exhausted)
+    public IReadOnlyList<byte[]>? DueRetransmission(out bool exhausted)
     {
         exhausted = false;
-        if (_activeDatagram is null || _time.GetTimestamp() < _retransmitAt)
+        if (_activeDatagrams is null || _time.GetTimestamp() < _retransmitAt)
         {
             return null;
         }
@@ -95,19 +95,19 @@ internal sealed class TaskManager
 
         _transmissions++;
         _retransmitAt = Deadline(_retransmission.TimeoutAfter(_transmissions));
-        return _activeDatagram;
+        return _activeDatagrams;
     }
 
     /// <summary>
     /// The cached response when <paramref name="request"/> is a byte-identical copy of the request answered
     /// last; anything else under that message ID is not a retransmission and gets no answer.
     /// </summary>
-    public byte[]? CachedResponseFor(uint messageId, ReadOnlySpan<byte> request) =>
+    public IReadOnlyList<byte[]>? CachedResponseFor(uint messageId, ReadOnlySpan<byte> request) =>
         _cachedResponse is not null && messageId == _cachedResponseId && SHA256.HashData(request).AsSpan().SequenceEqual(_cachedRequestHash)
             ? _cachedResponse
             : null;
 
-    public void Responded(uint messageId, ReadOnlySpan<byte> request, byte[] response)
+    public void Responded(uint messageId, ReadOnlySpan<byte> request, IReadOnlyList<byte[]> response)
     {
         _cachedResponseId = messageId;
         _cachedRequestHash = SHA256.HashData(request);

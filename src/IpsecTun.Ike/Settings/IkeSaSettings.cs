@@ -4,7 +4,8 @@ namespace IpsecTun.Ike.Settings;
 /// Everything one IKE SA needs from the configuration, as plain values: IKE proposals in preference
 /// order, both identities (a null remote ID accepts any), the pre-shared key, the first Child SA,
 /// the IKE SA lifetime, the retransmission policy, the dead peer detection interval (null: off) and
-/// whether IKE_AUTH announces INITIAL_CONTACT.
+/// whether IKE_AUTH announces INITIAL_CONTACT; with a fragment size, IKE fragmentation (RFC 7383) is
+/// offered and larger protected messages go out as SKF fragments of at most that many bytes.
 /// </summary>
 public sealed record IkeSaSettings(
     IReadOnlyList<IkeProposalSettings> Proposals,
@@ -15,4 +16,5 @@ public sealed record IkeSaSettings(
     TimeSpan Lifetime,
     RetransmissionSettings Retransmission,
     TimeSpan? DpdInterval = null,
-    bool SendInitialContact = false);
+    bool SendInitialContact = false,
+    int? FragmentSize = null);

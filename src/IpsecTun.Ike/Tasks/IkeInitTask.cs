@@ -47,6 +47,11 @@ internal sealed class IkeInitTask : IkeTask
         payloads.Add(new KeyExchangePayload(_group.Id, _keyExchange.PublicValue.ToArray()));
         payloads.Add(new NoncePayload(sa.NonceI));
         payloads.AddRange(NatDetection.Notifies(sa.InitiatorSpi, 0, sa.Local, sa.Remote));
+        if (sa.Settings.FragmentSize is not null)
+        {
+            payloads.Add(new NotifyPayload(NotifyType.Ikev2FragmentationSupported));
+        }
+
         sa.MoveTo(IkeSaState.InitSent);
     }
 
@@ -94,6 +99,7 @@ internal sealed class IkeInitTask : IkeTask
         }
 
         sa.NonceR = nonce.Data.ToArray();
+        sa.FragmentationAgreed = sa.Settings.FragmentSize is not null && OffersFragmentation(payloads);
         DetectNat(sa, payloads, sa.ResponderSpi, output);
         if (!DeriveKeys(sa, ke, transforms, output))
         {
@@ -130,6 +136,7 @@ internal sealed class IkeInitTask : IkeTask
         sa.NonceI = Find<NoncePayload>(payloads)!.Data.ToArray();
         sa.NonceR = sa.NewNonce();
         sa.ResponderSpi = sa.NewSpi();
+        sa.FragmentationAgreed = sa.Settings.FragmentSize is not null && OffersFragmentation(payloads);
         DetectNat(sa, payloads, 0, output);
         if (!DeriveKeys(sa, ke, transforms, output))
         {
@@ -155,7 +162,14 @@ internal sealed class IkeInitTask : IkeTask
         payloads.Add(new KeyExchangePayload(_group!.Id, _publicValue));
         payloads.Add(new NoncePayload(sa.NonceR));
         payloads.AddRange(NatDetection.Notifies(sa.InitiatorSpi, sa.ResponderSpi, sa.Local, sa.Remote));
+        if (sa.FragmentationAgreed)
+        {
+            payloads.Add(new NotifyPayload(NotifyType.Ikev2FragmentationSupported));
+        }
     }
+
+    private static bool OffersFragmentation(IReadOnlyList<Payload> payloads) =>
+        payloads.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.Ikev2FragmentationSupported);
 
     private TaskOutcome RetryWithRequestedGroup(IkeSa sa, NotifyPayload error, IkeSaOutput output)
     {

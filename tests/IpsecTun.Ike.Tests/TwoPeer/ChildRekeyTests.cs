@@ -138,9 +138,5 @@ public sealed class ChildRekeyTests
         Assert.Empty(peers.InitiatorHost.Deleted);
     }
 
-    private static IkeHeader Header(IkeSaOutput output)
-    {
-        Assert.True(IkeMessage.TryParse(Assert.Single(output.Datagrams).Data.Span, out IkeMessage? message, out _));
-        return message.Header;
-    }
+    private static IkeHeader Header(IkeSaOutput output) => Wire.Parse(Assert.Single(output.Datagrams).Data.Span).Header;
 }

@@ -17,7 +17,7 @@ public sealed class CookieTests
 
         cookies.Required = true;
         byte[] challenge = Assert.IsType<byte[]>(cookies.Check(first.Data.Span, first.From));
-        IkeMessage challengeMessage = Parse(challenge);
+        IkeMessage challengeMessage = Wire.Parse(challenge);
         Assert.Equal(0UL, challengeMessage.Header.ResponderSpi);
         NotifyPayload cookie = Assert.IsType<NotifyPayload>(Assert.Single(challengeMessage.Payloads));
         Assert.Equal(NotifyType.Cookie, cookie.NotifyType);
@@ -26,9 +26,9 @@ public sealed class CookieTests
         answer.Datagrams.Add(new OutboundDatagram(challenge, first.To, first.From));
         OutboundDatagram retry = Assert.Single(peers.ToInitiator(answer).Datagrams);
         Assert.Equal(IkeSaState.InitSent, peers.Initiator.State);
-        IkeMessage retried = Parse(retry.Data.ToArray());
+        IkeMessage retried = Wire.Parse(retry.Data.Span);
         Assert.Equal(cookie.Data.ToArray(), Assert.IsType<NotifyPayload>(retried.Payloads[0]).Data.ToArray());
-        IkeMessage original = Parse(first.Data.ToArray());
+        IkeMessage original = Wire.Parse(first.Data.Span);
         Assert.Equal(original.Payloads.OfType<NoncePayload>().Single().Data.ToArray(), retried.Payloads.OfType<NoncePayload>().Single().Data.ToArray());
         Assert.Equal(original.Payloads.OfType<KeyExchangePayload>().Single().Data.ToArray(), retried.Payloads.OfType<KeyExchangePayload>().Single().Data.ToArray());
         Assert.Null(cookies.Check(retry.Data.Span, retry.From));
@@ -43,11 +43,5 @@ public sealed class CookieTests
         peers.ToInitiator(peers.ToResponder(peers.ToInitiator(peers.ToResponder(delivered))));
         Assert.Equal(IkeSaState.Established, peers.Initiator.State);
         Assert.Equal(IkeSaState.Established, peers.Responder.State);
-    }
-
-    private static IkeMessage Parse(byte[] datagram)
-    {
-        Assert.True(IkeMessage.TryParse(datagram, out IkeMessage? message, out IkeError error), error.Reason);
-        return message;
     }
 }

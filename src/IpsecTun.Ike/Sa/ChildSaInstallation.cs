@@ -1,0 +1,76 @@
+using System.Net;
+using IpsecTun.Crypto;
+using IpsecTun.Ike.Messages;
+using IpsecTun.Ike.Settings;
+
+namespace IpsecTun.Ike.Sa;
+
+/// <summary>
+/// A negotiated Child SA handed to the host: SPIs, transforms, KEYMAT and the agreed selectors, seen
+/// from this side (inbound is what the peer sends to us).
+/// </summary>
+public sealed class ChildSaInstallation : IDisposable
+{
+    private readonly ChildSaKeys _keys;
+    private readonly bool _isInitiator;
+
+    internal ChildSaInstallation(
+        ProtocolId protocol, ChildSaMode mode, uint inboundSpi, uint outboundSpi, EncryptionAlgorithm encryption, IntegrityAlgorithm? integrity,
+        ChildSaKeys keys, bool isInitiator, IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors,
+        IPEndPoint local, IPEndPoint remote, bool udpEncapsulation)
+    {
+        UdpEncapsulation = udpEncapsulation;
+        Protocol = protocol;
+        Mode = mode;
+        InboundSpi = inboundSpi;
+        OutboundSpi = outboundSpi;
+        Encryption = encryption;
+        Integrity = integrity;
+        _keys = keys;
+        _isInitiator = isInitiator;
+        LocalSelectors = localSelectors;
+        RemoteSelectors = remoteSelectors;
+        Local = local;
+        Remote = remote;
+    }
+
+    public ProtocolId Protocol { get; }
+
+    public ChildSaMode Mode { get; }
+
+    public uint InboundSpi { get; }
+
+    public uint OutboundSpi { get; }
+
+    public EncryptionAlgorithm Encryption { get; }
+
+    public IntegrityAlgorithm? Integrity { get; }
+
+    public IReadOnlyList<TrafficSelector> LocalSelectors { get; }
+
+    public IReadOnlyList<TrafficSelector> RemoteSelectors { get; }
+
+    public IPEndPoint Local { get; }
+
+    public IPEndPoint Remote { get; }
+
+    /// <summary>ESP goes inside UDP between <see cref="Local"/> and <see cref="Remote"/> (RFC 3948), because a NAT is on the path.</summary>
+    public bool UdpEncapsulation { get; }
+
+    public ReadOnlySpan<byte> InboundEncryptionKey =>
+        _isInitiator ? _keys.EncryptionKeyResponderToInitiator : _keys.EncryptionKeyInitiatorToResponder;
+
+    public ReadOnlySpan<byte> InboundIntegrityKey =>
+        _isInitiator ? _keys.IntegrityKeyResponderToInitiator : _keys.IntegrityKeyInitiatorToResponder;
+
+    public ReadOnlySpan<byte> OutboundEncryptionKey =>
+        _isInitiator ? _keys.EncryptionKeyInitiatorToResponder : _keys.EncryptionKeyResponderToInitiator;
+
+    public ReadOnlySpan<byte> OutboundIntegrityKey =>
+        _isInitiator ? _keys.IntegrityKeyInitiatorToResponder : _keys.IntegrityKeyResponderToInitiator;
+
+    public void Dispose() => _keys.Dispose();
+
+    public override string ToString() =>
+        $"{Protocol} {Mode} in 0x{InboundSpi:x8} out 0x{OutboundSpi:x8} {Encryption}{(Integrity is null ? "" : "/" + Integrity)}";
+}

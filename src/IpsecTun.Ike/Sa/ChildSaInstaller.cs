@@ -1,0 +1,31 @@
+using IpsecTun.Crypto;
+using IpsecTun.Ike.Messages;
+using IpsecTun.Ike.Settings;
+
+namespace IpsecTun.Ike.Sa;
+
+/// <summary>
+/// Derives a Child SA's KEYMAT (RFC 7296 §2.17, with the nonces of IKE_AUTH's IKE_SA_INIT or of the
+/// CREATE_CHILD_SA exchange) and hands the SA to the host.
+/// </summary>
+internal static class ChildSaInstaller
+{
+    public static void Install(
+        IkeSa sa, NegotiatedTransforms transforms, ChildSaMode mode, uint inboundSpi, uint outboundSpi,
+        IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors,
+        ReadOnlySpan<byte> sharedSecret, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output)
+    {
+        ChildSaKeys keys = ChildSaKeys.Derive(
+            sa.Transforms!.Prf!, sa.Keys.SkD, sharedSecret, nonceI, nonceR, transforms.Encryption.KeyMaterialSize, transforms.Integrity?.KeySize ?? 0);
+        var childSa = new ChildSaInstallation(
+            ProtocolId.Esp, mode, inboundSpi, outboundSpi, transforms.Encryption, transforms.Integrity, keys, sa.IsInitiator,
+            localSelectors, remoteSelectors, sa.Local, sa.Remote, sa.UsesUdpEncapsulation);
+        string description = childSa + (transforms.Group is null ? "" : $" pfs {transforms.Group}");
+        sa.Host.Install(childSa);
+        sa.AddChildSa(new ChildSaReference(ProtocolId.Esp, inboundSpi, outboundSpi, mode, localSelectors, remoteSelectors));
+        output.Raise(IkeSaEventKind.ChildSaInstalled, $"{description} {string.Join(", ", localSelectors)} === {string.Join(", ", remoteSelectors)}");
+    }
+
+    public static uint ReadSpi(Proposal proposal) =>
+        proposal.Spi.Length == 4 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(proposal.Spi.Span) : 0;
+}

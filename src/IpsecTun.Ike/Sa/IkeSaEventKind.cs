@@ -1,0 +1,17 @@
+namespace IpsecTun.Ike.Sa;
+
+public enum IkeSaEventKind
+{
+    /// <summary>A diagnostic line, such as why a proposal was rejected.</summary>
+    Log,
+    Established,
+
+    /// <summary>The peer sent INITIAL_CONTACT: the host deletes every other IKE SA with this identity (RFC 7296 §2.4).</summary>
+    InitialContact,
+    ChildSaInstalled,
+    ChildSaFailed,
+    ChildSaDeleted,
+    Failed,
+    PeerDead,
+    Closed,
+}

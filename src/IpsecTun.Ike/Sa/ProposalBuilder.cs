@@ -1,0 +1,82 @@
+using IpsecTun.Crypto;
+using IpsecTun.Ike.Messages;
+using IpsecTun.Ike.Settings;
+
+namespace IpsecTun.Ike.Sa;
+
+/// <summary>
+/// Turns proposal settings into SA payload proposals. AEAD and non-AEAD ciphers go into separate
+/// proposals, because an AEAD proposal carries no integrity transform (RFC 5282 §8).
+/// </summary>
+internal static class ProposalBuilder
+{
+    public static List<Proposal> Ike(IReadOnlyList<IkeProposalSettings> settings)
+    {
+        var proposals = new List<Proposal>();
+        foreach (IkeProposalSettings entry in settings)
+        {
+            foreach (bool aead in (ReadOnlySpan<bool>)[true, false])
+            {
+                List<Transform> transforms = EncryptionTransforms(entry.Encryption, aead);
+                if (transforms.Count == 0)
+                {
+                    continue;
+                }
+
+                transforms.AddRange(entry.Prf.Select(p => new Transform(TransformType.PseudorandomFunction, (ushort)p.Id)));
+                if (!aead)
+                {
+                    transforms.AddRange(entry.Integrity.Select(i => new Transform(TransformType.Integrity, (ushort)i.Id)));
+                }
+
+                transforms.AddRange(entry.Groups.Select(g => new Transform(TransformType.KeyExchange, (ushort)g.Id)));
+                proposals.Add(new Proposal((byte)(proposals.Count + 1), ProtocolId.Ike, default, transforms));
+            }
+        }
+
+        return proposals;
+    }
+
+    public static List<Proposal> Esp(IReadOnlyList<ChildProposalSettings> settings, uint spi, bool withPfs)
+    {
+        byte[] spiBytes = SpiBytes(spi);
+        var proposals = new List<Proposal>();
+        foreach (ChildProposalSettings entry in settings)
+        {
+            foreach (bool aead in (ReadOnlySpan<bool>)[true, false])
+            {
+                List<Transform> transforms = EncryptionTransforms(entry.Encryption, aead);
+                if (transforms.Count == 0)
+                {
+                    continue;
+                }
+
+                if (!aead)
+                {
+                    transforms.AddRange(entry.Integrity.Select(i => new Transform(TransformType.Integrity, (ushort)i.Id)));
+                }
+
+                if (withPfs)
+                {
+                    transforms.AddRange((entry.PfsGroups ?? []).Select(g => new Transform(TransformType.KeyExchange, (ushort)g.Id)));
+                }
+
+                transforms.Add(new Transform(TransformType.ExtendedSequenceNumbers, 0));
+                proposals.Add(new Proposal((byte)(proposals.Count + 1), ProtocolId.Esp, spiBytes, transforms));
+            }
+        }
+
+        return proposals;
+    }
+
+    public static byte[] SpiBytes(uint spi)
+    {
+        byte[] bytes = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes, spi);
+        return bytes;
+    }
+
+    private static List<Transform> EncryptionTransforms(IReadOnlyList<EncryptionAlgorithm> ciphers, bool aead) =>
+        [.. ciphers.Where(c => c.IsAead == aead).Select(c => new Transform(
+            TransformType.Encryption, (ushort)c.Id, c.NegotiatesKeyLength ? [TransformAttribute.KeyLength(c.KeyLengthBits)] : null))];
+}

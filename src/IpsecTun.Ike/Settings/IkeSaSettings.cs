@@ -1,0 +1,20 @@
+namespace IpsecTun.Ike.Settings;
+
+/// <summary>
+/// Everything one IKE SA needs from the configuration, as plain values: IKE proposals in preference
+/// order, both identities (a null remote ID accepts any), the pre-shared key, the first Child SA,
+/// the IKE SA lifetime, the retransmission policy, the dead peer detection interval (null: off) and
+/// whether IKE_AUTH announces INITIAL_CONTACT; with a fragment size, IKE fragmentation (RFC 7383) is
+/// offered and larger protected messages go out as SKF fragments of at most that many bytes.
+/// </summary>
+public sealed record IkeSaSettings(
+    IReadOnlyList<IkeProposalSettings> Proposals,
+    IkeIdentity LocalId,
+    IkeIdentity? RemoteId,
+    PreSharedKey PreSharedKey,
+    ChildSaSettings Child,
+    TimeSpan Lifetime,
+    RetransmissionSettings Retransmission,
+    TimeSpan? DpdInterval = null,
+    bool SendInitialContact = false,
+    int? FragmentSize = null);

@@ -91,6 +91,11 @@ public sealed partial class IpsecWorker
 
         CloseAfterIpHeader(packet, ipHeaderLength, espOffset - ipHeaderLength + prefix);
         FinishIpHeader(packet.Data, nextHeader);
+        if (udp)
+        {
+            RepairTransportChecksum(packet.Data, ipHeaderLength, nextHeader);
+        }
+
         return CheckPolicy(sa, packet);
     }
 

@@ -95,6 +95,36 @@ public sealed partial class IpsecWorker
         }
     }
 
+    /// <summary>
+    /// Recomputes the TCP or UDP checksum of a transport-mode packet that arrived UDP-encapsulated: its
+    /// sender computed it over addresses that a NAT has since rewritten in the IP header (RFC 3948
+    /// §3.1.2, which allows recomputing it). ESP's integrity check has already authenticated the payload.
+    /// An IPv4 UDP datagram sent without a checksum keeps none.
+    /// </summary>
+    private static void RepairTransportChecksum(Span<byte> packet, int ipHeaderLength, byte protocol)
+    {
+        int checksumOffset = protocol switch
+        {
+            IpProtocol.Tcp => 16,
+            IpProtocol.Udp => 6,
+            _ => -1,
+        };
+        Span<byte> segment = packet[ipHeaderLength..];
+        bool ipv4 = packet[0] >> 4 == 4;
+        if (checksumOffset < 0 || segment.Length < checksumOffset + 2
+            || (ipv4 && protocol == IpProtocol.Udp && BinaryPrimitives.ReadUInt16BigEndian(segment[checksumOffset..]) == 0))
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> source = ipv4 ? packet.Slice(12, 4) : packet.Slice(8, 16);
+        ReadOnlySpan<byte> destination = ipv4 ? packet.Slice(16, 4) : packet.Slice(24, 16);
+        segment.Slice(checksumOffset, 2).Clear();
+        ulong sum = InternetChecksum.Add(InternetChecksum.PseudoHeader(source, destination, protocol, segment.Length), segment);
+        ushort checksum = InternetChecksum.Finish(sum);
+        BinaryPrimitives.WriteUInt16BigEndian(segment[checksumOffset..], protocol == IpProtocol.Udp && checksum == 0 ? (ushort)0xFFFF : checksum);
+    }
+
     /// <summary>The DSCP/ECN byte of an inner packet, copied to the outer header (RFC 4301 §5.1.2).</summary>
     private static byte TrafficClassOf(ReadOnlySpan<byte> packet) =>
         packet[0] >> 4 == 4 ? packet[1] : (byte)(((packet[0] & 0xF) << 4) | (packet[1] >> 4));

@@ -1,6 +1,9 @@
 namespace IpsecTun.Crypto.Tests;
 
-/// <summary>The public CreateCipher picks libcrypto where it offers the transform, and the managed implementation otherwise.</summary>
+/// <summary>
+/// The public CreateCipher and the HMAC PRFs pick libcrypto where it offers the transform, and the managed
+/// implementation otherwise.
+/// </summary>
 public class BackendSelectionTests
 {
     [Theory]
@@ -28,4 +31,16 @@ public class BackendSelectionTests
         Assert.Equal(nameof(ManagedCbcCipher), cipher.GetType().Name);
         Assert.Throws<NotSupportedException>(() => algorithm.CreateCipher(new byte[algorithm.KeyMaterialSize], CipherBackend.LibCrypto));
     }
+
+    [Theory]
+    [MemberData(nameof(HmacNames))]
+    public void Hmac_prfs_prefer_libcrypto(string name)
+    {
+        Assert.SkipUnless(LibCryptoHmac.IsAvailable, "libcrypto's EVP_MAC HMAC is not available here");
+        Assert.True(TransformRegistry.TryGetPrf(name, out PrfAlgorithm? prf));
+        using KeyedHash mac = prf.Create(new byte[prf.PreferredKeySize]);
+        Assert.IsType<LibCryptoHmac>(mac);
+    }
+
+    public static TheoryData<string> HmacNames => new(Hmacs.Names);
 }

@@ -3,7 +3,10 @@ using static IpsecTun.Crypto.Tests.TestBytes;
 
 namespace IpsecTun.Crypto.Tests;
 
-/// <summary>HMAC integrity transforms and PRFs against RFC 2202 (MD5, SHA-1) and RFC 4231 (SHA-2).</summary>
+/// <summary>
+/// HMAC integrity transforms and PRFs against RFC 2202 (MD5, SHA-1) and RFC 4231 (SHA-2), on libcrypto's
+/// EVP_MAC and on <see cref="System.Security.Cryptography.IncrementalHash"/>.
+/// </summary>
 public class HmacTests
 {
     private static readonly byte[] Rfc4231Key4 = Convert.FromHexString("0102030405060708090a0b0c0d0e0f10111213141516171819");
@@ -53,12 +56,29 @@ public class HmacTests
     };
 
     /// <summary>RFC 4231 test case 5 publishes only the first 128 bits.</summary>
-    public static TheoryData<string, string> Rfc4231TruncatedCase => new()
+    public static TheoryData<Backend, string, string> Rfc4231TruncatedCase => new()
     {
-        { "sha256", "a3b6167473100ee06e0c796c2955552b" },
-        { "sha384", "3abf34c3503b2a23a46efc619baef897" },
-        { "sha512", "415fad6271580a531d4179bc891d87a6" },
+        { Backend.Managed, "sha256", "a3b6167473100ee06e0c796c2955552b" },
+        { Backend.Managed, "sha384", "3abf34c3503b2a23a46efc619baef897" },
+        { Backend.Managed, "sha512", "415fad6271580a531d4179bc891d87a6" },
+        { Backend.LibCrypto, "sha256", "a3b6167473100ee06e0c796c2955552b" },
+        { Backend.LibCrypto, "sha384", "3abf34c3503b2a23a46efc619baef897" },
+        { Backend.LibCrypto, "sha512", "415fad6271580a531d4179bc891d87a6" },
     };
+
+    public static TheoryData<Backend, string, byte[], byte[], string> Published => Hmacs.OnEachBackend(Rfc2202, Rfc4231);
+
+    [Theory]
+    [MemberData(nameof(Published))]
+    public void Hmac_matches_the_published_value(Backend backend, string name, byte[] key, byte[] data, string expected)
+    {
+        using KeyedHash mac = Hmacs.Create(name, backend, key);
+        byte[] output = new byte[mac.OutputSize];
+
+        mac.Compute(data, output);
+
+        Assert.Equal(expected, Convert.ToHexStringLower(output));
+    }
 
     [Theory]
     [MemberData(nameof(Rfc2202))]
@@ -76,10 +96,9 @@ public class HmacTests
 
     [Theory]
     [MemberData(nameof(Rfc4231TruncatedCase))]
-    public void Prf_output_cut_short_is_the_published_truncation(string name, string expected)
+    public void Output_cut_short_is_the_published_truncation(Backend backend, string name, string expected)
     {
-        Assert.True(TransformRegistry.TryGetPrf(name, out PrfAlgorithm? prf));
-        using KeyedHash mac = prf.Create(Fill(0x0c, 20));
+        using KeyedHash mac = Hmacs.Create(name, backend, Fill(0x0c, 20));
         byte[] output = new byte[16];
 
         mac.Compute(Truncation, output);
@@ -114,10 +133,11 @@ public class HmacTests
         Assert.Equal(expectedIcv, Convert.ToHexStringLower(icv));
     }
 
-    [Fact]
-    public void Finishing_resets_for_the_next_message()
+    [Theory]
+    [MemberData(nameof(Ciphers.Backends), MemberType = typeof(Ciphers))]
+    public void Finishing_resets_for_the_next_message(Backend backend)
     {
-        using KeyedHash mac = PrfAlgorithms.HmacSha2_256.Create(Fill(0x0b, 20));
+        using KeyedHash mac = Hmacs.Create("sha256", backend, Fill(0x0b, 20));
         byte[] first = new byte[32];
         byte[] second = new byte[32];
 

@@ -31,6 +31,26 @@ public class IntegrityAllocationTests
         Assert.Equal(0, allocated);
     }
 
+    [Theory]
+    [MemberData(nameof(Hmacs.EveryImplementation), MemberType = typeof(Hmacs))]
+    public void Hmac_on_either_backend_allocates_nothing(Backend backend, string name)
+    {
+        using KeyedHash mac = Hmacs.Create(name, backend, new byte[32]);
+        byte[] packet = new byte[1400];
+        byte[] full = new byte[mac.OutputSize];
+        byte[] truncated = new byte[12];
+
+        long allocated = AllocatedBy(() =>
+        {
+            mac.Append(packet.AsSpan(0, 8));
+            mac.Append(packet.AsSpan(8));
+            mac.Finish(full);
+            mac.Compute(packet, truncated);
+        });
+
+        Assert.Equal(0, allocated);
+    }
+
     [Fact]
     public void Prf_plus_allocates_nothing()
     {

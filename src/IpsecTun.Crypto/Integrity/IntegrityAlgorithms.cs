@@ -32,5 +32,5 @@ public static class IntegrityAlgorithms
         [HmacMd5_96, HmacSha1_96, AesXcbc96, AesCmac96, HmacSha2_256_128, HmacSha2_384_192, HmacSha2_512_256];
 
     private static MacIntegrityAlgorithm Hmac(IntegrityTransformId id, string name, HashAlgorithmName hash, int digestSize, int icvSize) =>
-        new(id, name, digestSize, icvSize, key => new HmacKeyedHash(hash, digestSize, key));
+        new(id, name, digestSize, icvSize, key => HmacBackends.Create(hash, digestSize, key));
 }

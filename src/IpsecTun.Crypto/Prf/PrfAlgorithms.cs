@@ -29,5 +29,5 @@ public static class PrfAlgorithms
         [HmacMd5, HmacSha1, Aes128Xcbc, HmacSha2_256, HmacSha2_384, HmacSha2_512, Aes128Cmac];
 
     private static MacPrfAlgorithm Hmac(PrfTransformId id, string name, HashAlgorithmName hash, int digestSize) =>
-        new(id, name, digestSize, digestSize, key => new HmacKeyedHash(hash, digestSize, key));
+        new(id, name, digestSize, digestSize, key => HmacBackends.Create(hash, digestSize, key));
 }

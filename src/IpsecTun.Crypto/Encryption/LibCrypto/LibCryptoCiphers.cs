@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace IpsecTun.Crypto;
 
 /// <summary>
-/// Fetches cipher implementations from libcrypto once per process. The ciphers live in a library context of
+/// Fetches cipher and MAC implementations from libcrypto once per process. The ciphers live in a library context of
 /// our own with the default and (where installed) legacy providers, so DES and Blowfish are found without
 /// touching the process-wide OpenSSL configuration that .NET itself uses.
 /// </summary>
@@ -23,6 +23,23 @@ internal static class LibCryptoCiphers
         }
 
         return cipher != 0;
+    }
+
+    /// <summary>Fetches a MAC (kept, like the ciphers, for the life of the process); 0 when libcrypto lacks it.</summary>
+    public static nint TryFetchMac(string name)
+    {
+        if (Context == 0)
+        {
+            return 0;
+        }
+
+        nint mac = LibCrypto.MacFetch(Context, name, null);
+        if (mac == 0)
+        {
+            LibCrypto.ClearErrors();
+        }
+
+        return mac;
     }
 
     private static nint CreateContext()

@@ -8,7 +8,6 @@ internal sealed class EcpKeyExchange : KeyExchange
     private readonly EcpGroup group;
     private readonly ECDiffieHellman key;
     private readonly byte[] publicValue;
-    private bool disposed;
 
     // scalar is the private scalar, big-endian, FieldSize bytes; the caller clears it.
     public EcpKeyExchange(EcpGroup group, byte[] scalar)
@@ -24,11 +23,8 @@ internal sealed class EcpKeyExchange : KeyExchange
 
     public override ReadOnlySpan<byte> PublicValue => publicValue;
 
-    public override bool TryComputeSharedSecret(ReadOnlySpan<byte> peerPublicValue, Span<byte> sharedSecret, out KeyExchangeError failure)
+    protected override bool TryComputeSharedSecretCore(ReadOnlySpan<byte> peerPublicValue, Span<byte> sharedSecret, out KeyExchangeError failure)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        SharedSecretBuffer.CheckLength(Group, sharedSecret);
-
         failure = group.ValidatePublicValue(peerPublicValue);
         if (failure != KeyExchangeError.None)
         {
@@ -53,11 +49,9 @@ internal sealed class EcpKeyExchange : KeyExchange
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && !disposed)
+        if (disposing)
         {
             key.Dispose();
         }
-
-        disposed = true;
     }
 }

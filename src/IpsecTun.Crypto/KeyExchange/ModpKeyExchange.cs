@@ -13,7 +13,6 @@ internal sealed class ModpKeyExchange : KeyExchange
     private readonly ModpGroup group;
     private readonly byte[] exponent;
     private readonly byte[] publicValue;
-    private bool disposed;
 
     // exponent is taken over by this instance, which clears it on dispose.
     public ModpKeyExchange(ModpGroup group, byte[] exponent)
@@ -27,11 +26,8 @@ internal sealed class ModpKeyExchange : KeyExchange
 
     public override ReadOnlySpan<byte> PublicValue => publicValue;
 
-    public override bool TryComputeSharedSecret(ReadOnlySpan<byte> peerPublicValue, Span<byte> sharedSecret, out KeyExchangeError failure)
+    protected override bool TryComputeSharedSecretCore(ReadOnlySpan<byte> peerPublicValue, Span<byte> sharedSecret, out KeyExchangeError failure)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        SharedSecretBuffer.CheckLength(Group, sharedSecret);
-
         failure = group.ValidatePublicValue(peerPublicValue);
         if (failure != KeyExchangeError.None)
         {
@@ -45,6 +41,5 @@ internal sealed class ModpKeyExchange : KeyExchange
     protected override void Dispose(bool disposing)
     {
         CryptographicOperations.ZeroMemory(exponent);
-        disposed = true;
     }
 }

@@ -8,7 +8,6 @@ internal sealed class XdhKeyExchange : KeyExchange
     private readonly XdhGroup group;
     private readonly byte[] privateKey;
     private readonly byte[] publicValue;
-    private bool disposed;
 
     // privateKey is taken over by this instance, which clears it on dispose.
     public XdhKeyExchange(XdhGroup group, byte[] privateKey)
@@ -22,11 +21,8 @@ internal sealed class XdhKeyExchange : KeyExchange
 
     public override ReadOnlySpan<byte> PublicValue => publicValue;
 
-    public override bool TryComputeSharedSecret(ReadOnlySpan<byte> peerPublicValue, Span<byte> sharedSecret, out KeyExchangeError failure)
+    protected override bool TryComputeSharedSecretCore(ReadOnlySpan<byte> peerPublicValue, Span<byte> sharedSecret, out KeyExchangeError failure)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        SharedSecretBuffer.CheckLength(Group, sharedSecret);
-
         if (peerPublicValue.Length != Group.PublicValueSize)
         {
             failure = KeyExchangeError.InvalidLength;
@@ -47,6 +43,5 @@ internal sealed class XdhKeyExchange : KeyExchange
     protected override void Dispose(bool disposing)
     {
         CryptographicOperations.ZeroMemory(privateKey);
-        disposed = true;
     }
 }

@@ -1,0 +1,22 @@
+using System.Net;
+using IpsecTun.Config;
+using IpsecTun.Ike.Settings;
+
+namespace IpsecTun.Engine.Plan;
+
+/// <summary>
+/// One enabled peer: where it is (a prefix or a DNS name resolved at each connection), the remote port
+/// to send to, the local address to bind (null: any), whether it waits for the peer (passive), its IKE
+/// SA settings as initiator (the identity's credentials and its first Child SA) and one Child SA per
+/// encrypt policy that names it. <see cref="Fingerprint"/> changes exactly when any of these settings
+/// change, so a reload keeps the tunnels of peers whose fingerprint is unchanged.
+/// </summary>
+public sealed record PeerPlan(
+    string Name,
+    PeerAddress Address,
+    int RemotePort,
+    IPAddress? LocalAddress,
+    bool Passive,
+    IkeSaSettings Settings,
+    IReadOnlyList<ChildPlan> Children,
+    string Fingerprint);

@@ -20,4 +20,14 @@ public interface INetworkConfigurator : IDisposable
     void AddRoute(int interfaceIndex, IPAddress destination, int prefixLength);
 
     void RemoveRoute(int interfaceIndex, IPAddress destination, int prefixLength);
+
+    /// <summary>
+    /// Adds <paramref name="route"/>: on-link or through a gateway, with a metric, IPv4 or IPv6. A /32 or /128
+    /// through the current gateway (<see cref="RouteEntry.HostRoute"/>) keeps a peer on its real path when a
+    /// tunnel takes a wider route.
+    /// </summary>
+    void AddRoute(RouteEntry route);
+
+    /// <summary>Removes a route equal to one added with <see cref="AddRoute(RouteEntry)"/> (gateway and metric included).</summary>
+    void RemoveRoute(RouteEntry route);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using IpsecTun.Platform.Netlink;
 using Tmds.Linux;
 
@@ -18,41 +17,44 @@ public sealed class NetlinkNetworkConfigurator : INetworkConfigurator
     private readonly Lock _lock = new();
 
     public void SetLinkUp(int interfaceIndex, bool up) =>
-        Run(RouteMessages.LinkState(stackalloc byte[RouteMessages.MaxRequestSize], interfaceIndex, up), "set link state");
+        Run(LinkMessages.State(stackalloc byte[RouteMessages.MaxRequestSize], interfaceIndex, up), "set link state");
 
     public void SetMtu(int interfaceIndex, int mtu)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(mtu, 68);
-        Run(RouteMessages.LinkMtuRequest(stackalloc byte[RouteMessages.MaxRequestSize], interfaceIndex, mtu), "set MTU");
+        Run(LinkMessages.Mtu(stackalloc byte[RouteMessages.MaxRequestSize], interfaceIndex, mtu), "set MTU");
     }
 
     public void AddAddress(int interfaceIndex, IPAddress address, int prefixLength)
     {
-        ValidatePrefix(address, prefixLength);
-        Add(new ConfiguredEntry(false, interfaceIndex, address, prefixLength), "add address");
+        IpPrefix.Validate(address, prefixLength);
+        Add(new ConfiguredEntry(new InterfaceAddress(interfaceIndex, address, prefixLength), null), "add address");
     }
 
     public void RemoveAddress(int interfaceIndex, IPAddress address, int prefixLength)
     {
-        ValidatePrefix(address, prefixLength);
-        Remove(new ConfiguredEntry(false, interfaceIndex, address, prefixLength), "remove address");
+        IpPrefix.Validate(address, prefixLength);
+        Remove(new ConfiguredEntry(new InterfaceAddress(interfaceIndex, address, prefixLength), null), "remove address");
     }
 
-    public void AddRoute(int interfaceIndex, IPAddress destination, int prefixLength)
-    {
-        ValidatePrefix(destination, prefixLength);
-        if (!IsNetworkAddress(destination, prefixLength))
-        {
-            throw new ArgumentException($"{destination}/{prefixLength} has host bits set.", nameof(destination));
-        }
+    public void AddRoute(int interfaceIndex, IPAddress destination, int prefixLength) =>
+        AddRoute(new RouteEntry(destination, prefixLength, interfaceIndex));
 
-        Add(new ConfiguredEntry(true, interfaceIndex, destination, prefixLength), "add route");
+    public void RemoveRoute(int interfaceIndex, IPAddress destination, int prefixLength) =>
+        RemoveRoute(new RouteEntry(destination, prefixLength, interfaceIndex));
+
+    public void AddRoute(RouteEntry route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        route.Validate();
+        Add(new ConfiguredEntry(null, route), "add route");
     }
 
-    public void RemoveRoute(int interfaceIndex, IPAddress destination, int prefixLength)
+    public void RemoveRoute(RouteEntry route)
     {
-        ValidatePrefix(destination, prefixLength);
-        Remove(new ConfiguredEntry(true, interfaceIndex, destination, prefixLength), "remove route");
+        ArgumentNullException.ThrowIfNull(route);
+        route.Validate();
+        Remove(new ConfiguredEntry(null, route), "remove route");
     }
 
     public void Dispose()
@@ -76,6 +78,23 @@ public sealed class NetlinkNetworkConfigurator : INetworkConfigurator
                 throw first;
             }
         }
+    }
+
+    /// <summary>The errors a removal meets when its device, address or route no longer exists.</summary>
+    internal static bool IsAlreadyGone(int errno) =>
+        errno == LibC.ENODEV || errno == LibC.EADDRNOTAVAIL || errno == LibC.ESRCH || errno == LibC.ENOENT;
+
+    /// <summary>RTM_NEWADDR/RTM_DELADDR or RTM_NEWROUTE/RTM_DELROUTE for an entry.</summary>
+    internal static Span<byte> Request(ConfiguredEntry entry, bool add)
+    {
+        var buffer = new byte[RouteMessages.MaxRequestSize];
+        if (entry.Route is { } route)
+        {
+            return RouteMessages.Route(buffer, add ? RouteMessages.NewRoute : RouteMessages.DeleteRoute, route);
+        }
+
+        InterfaceAddress address = entry.Address!;
+        return RouteMessages.Address(buffer, add ? RouteMessages.NewAddress : RouteMessages.DeleteAddress, address.InterfaceIndex, address.Address, address.PrefixLength);
     }
 
     private void Add(ConfiguredEntry entry, string operation)
@@ -103,39 +122,5 @@ public sealed class NetlinkNetworkConfigurator : INetworkConfigurator
         {
             throw NativeErrors.FromErrno(errno, operation);
         }
-    }
-
-    private static Span<byte> Request(ConfiguredEntry entry, bool add)
-    {
-        var buffer = new byte[RouteMessages.MaxRequestSize];
-        return entry.IsRoute
-            ? RouteMessages.Route(buffer, add ? RouteMessages.NewRoute : RouteMessages.DeleteRoute, entry.InterfaceIndex, entry.Address, entry.PrefixLength)
-            : RouteMessages.Address(buffer, add ? RouteMessages.NewAddress : RouteMessages.DeleteAddress, entry.InterfaceIndex, entry.Address, entry.PrefixLength);
-    }
-
-    private static bool IsAlreadyGone(int errno) =>
-        errno == LibC.ENODEV || errno == LibC.EADDRNOTAVAIL || errno == LibC.ESRCH || errno == LibC.ENOENT;
-
-    private static void ValidatePrefix(IPAddress address, int prefixLength)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        int bits = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
-        ArgumentOutOfRangeException.ThrowIfNegative(prefixLength);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(prefixLength, bits);
-    }
-
-    private static bool IsNetworkAddress(IPAddress address, int prefixLength)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        address.TryWriteBytes(bytes, out int length);
-        for (int bit = prefixLength; bit < length * 8; bit++)
-        {
-            if ((bytes[bit / 8] & (0x80 >> (bit % 8))) != 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -1,10 +1,7 @@
-using System.Net;
-
 namespace IpsecTun.Platform.Netlink;
 
-/// <summary>An address or route this process added, remembered so that it can be removed again.</summary>
-internal sealed record ConfiguredEntry(bool IsRoute, int InterfaceIndex, IPAddress Address, int PrefixLength)
+/// <summary>An address or a route this process added, remembered so that it can be removed again.</summary>
+internal readonly record struct ConfiguredEntry(InterfaceAddress? Address, RouteEntry? Route)
 {
-    public override string ToString() =>
-        $"{(IsRoute ? "route" : "address")} {Address}/{PrefixLength} on interface {InterfaceIndex}";
+    public override string ToString() => Route?.ToString() ?? Address?.ToString() ?? "";
 }

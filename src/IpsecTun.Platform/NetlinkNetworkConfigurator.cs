@@ -1,4 +1,3 @@
-using System.Net;
 using IpsecTun.Platform.Netlink;
 using Tmds.Linux;
 
@@ -10,78 +9,21 @@ namespace IpsecTun.Platform;
 /// are already gone (their device was removed) are not an error then. Link state and MTU are not reverted:
 /// they belong to devices this process owns, which disappear with it.
 /// </summary>
-public sealed class NetlinkNetworkConfigurator : INetworkConfigurator
+public sealed class NetlinkNetworkConfigurator : UndoingNetworkConfigurator
 {
     private readonly NetlinkSocket _socket = new();
-    private readonly List<ConfiguredEntry> _added = [];
-    private readonly Lock _lock = new();
 
-    public void SetLinkUp(int interfaceIndex, bool up) =>
-        Run(LinkMessages.State(stackalloc byte[RouteMessages.MaxRequestSize], interfaceIndex, up), "set link state");
+    public override void SetLinkUp(int interfaceIndex, bool up) =>
+        ThrowIfFailed(_socket.Execute(LinkMessages.State(stackalloc byte[RouteMessages.MaxRequestSize], interfaceIndex, up)), "set link state");
 
-    public void SetMtu(int interfaceIndex, int mtu)
+    public override void SetMtu(int interfaceIndex, int mtu)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(mtu, 68);
-        Run(LinkMessages.Mtu(stackalloc byte[RouteMessages.MaxRequestSize], interfaceIndex, mtu), "set MTU");
-    }
-
-    public void AddAddress(int interfaceIndex, IPAddress address, int prefixLength)
-    {
-        IpPrefix.Validate(address, prefixLength);
-        Add(new ConfiguredEntry(new InterfaceAddress(interfaceIndex, address, prefixLength), null), "add address");
-    }
-
-    public void RemoveAddress(int interfaceIndex, IPAddress address, int prefixLength)
-    {
-        IpPrefix.Validate(address, prefixLength);
-        Remove(new ConfiguredEntry(new InterfaceAddress(interfaceIndex, address, prefixLength), null), "remove address");
-    }
-
-    public void AddRoute(int interfaceIndex, IPAddress destination, int prefixLength) =>
-        AddRoute(new RouteEntry(destination, prefixLength, interfaceIndex));
-
-    public void RemoveRoute(int interfaceIndex, IPAddress destination, int prefixLength) =>
-        RemoveRoute(new RouteEntry(destination, prefixLength, interfaceIndex));
-
-    public void AddRoute(RouteEntry route)
-    {
-        ArgumentNullException.ThrowIfNull(route);
-        route.Validate();
-        Add(new ConfiguredEntry(null, route), "add route");
-    }
-
-    public void RemoveRoute(RouteEntry route)
-    {
-        ArgumentNullException.ThrowIfNull(route);
-        route.Validate();
-        Remove(new ConfiguredEntry(null, route), "remove route");
-    }
-
-    public void Dispose()
-    {
-        lock (_lock)
-        {
-            Exception? first = null;
-            for (int i = _added.Count - 1; i >= 0; i--)
-            {
-                int errno = _socket.Execute(Request(_added[i], add: false));
-                if (errno != 0 && !IsAlreadyGone(errno))
-                {
-                    first ??= NativeErrors.FromErrno(errno, $"undo {_added[i]}");
-                }
-            }
-
-            _added.Clear();
-            _socket.Dispose();
-            if (first is not null)
-            {
-                throw first;
-            }
-        }
+        ThrowIfFailed(_socket.Execute(LinkMessages.Mtu(stackalloc byte[RouteMessages.MaxRequestSize], interfaceIndex, mtu)), "set MTU");
     }
 
     /// <summary>The errors a removal meets when its device, address or route no longer exists.</summary>
-    internal static bool IsAlreadyGone(int errno) =>
+    internal static bool IsGone(int errno) =>
         errno == LibC.ENODEV || errno == LibC.EADDRNOTAVAIL || errno == LibC.ESRCH || errno == LibC.ENOENT;
 
     /// <summary>RTM_NEWADDR/RTM_DELADDR or RTM_NEWROUTE/RTM_DELROUTE for an entry.</summary>
@@ -97,30 +39,24 @@ public sealed class NetlinkNetworkConfigurator : INetworkConfigurator
         return RouteMessages.Address(buffer, add ? RouteMessages.NewAddress : RouteMessages.DeleteAddress, address.InterfaceIndex, address.Address, address.PrefixLength);
     }
 
-    private void Add(ConfiguredEntry entry, string operation)
-    {
-        lock (_lock)
-        {
-            Run(Request(entry, add: true), operation);
-            _added.Add(entry);
-        }
-    }
+    private protected override int Apply(ConfiguredEntry entry, bool add) => _socket.Execute(Request(entry, add));
 
-    private void Remove(ConfiguredEntry entry, string operation)
-    {
-        lock (_lock)
-        {
-            Run(Request(entry, add: false), operation);
-            _added.Remove(entry);
-        }
-    }
+    private protected override bool IsAlreadyGone(int error) => IsGone(error);
 
-    private void Run(Span<byte> request, string operation)
+    private protected override Exception ErrorFor(int error, string operation) => NativeErrors.FromErrno(error, operation);
+
+    protected override void Dispose(bool disposing)
     {
-        int errno = _socket.Execute(request);
-        if (errno != 0)
+        try
         {
-            throw NativeErrors.FromErrno(errno, operation);
+            base.Dispose(disposing);
+        }
+        finally
+        {
+            if (disposing)
+            {
+                _socket.Dispose();
+            }
         }
     }
 }

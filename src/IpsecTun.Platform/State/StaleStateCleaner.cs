@@ -64,7 +64,7 @@ public static class StaleStateCleaner
             {
                 removed++;
             }
-            else if (NetlinkNetworkConfigurator.IsAlreadyGone(errno))
+            else if (NetlinkNetworkConfigurator.IsGone(errno))
             {
                 alreadyGone++;
             }

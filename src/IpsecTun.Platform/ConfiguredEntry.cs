@@ -1,4 +1,4 @@
-namespace IpsecTun.Platform.Netlink;
+namespace IpsecTun.Platform;
 
 /// <summary>An address or a route this process added, remembered so that it can be removed again.</summary>
 internal readonly record struct ConfiguredEntry(InterfaceAddress? Address, RouteEntry? Route)

@@ -33,87 +33,66 @@ public static class StaleStateCleaner
             return new StaleCleanupReport(true, true, 0, 0, []);
         }
 
-        var failures = new List<string>();
-        int removed = 0;
-        int alreadyGone = 0;
+        var tally = new CleanupTally();
         using (var socket = new NetlinkSocket())
         {
-            var entries = (state.Routes ?? []).Select(r => Parse(() => new ConfiguredEntry(null, r.ToRoute()), r, failures))
-                .Reverse()
-                .Concat((state.Addresses ?? []).Select(a => Parse(() => new ConfiguredEntry(a.ToAddress(), null), a, failures)).Reverse());
-            foreach (ConfiguredEntry? entry in entries)
+            foreach (RouteRecord record in Enumerable.Reverse(state.Routes ?? []))
             {
-                if (entry is { } valid)
-                {
-                    Count(socket.Execute(NetlinkNetworkConfigurator.Request(valid, add: false)), valid.ToString());
-                }
+                Remove(socket, tally, record, () => new ConfiguredEntry(null, record.ToRoute()));
+            }
+
+            foreach (AddressRecord record in Enumerable.Reverse(state.Addresses ?? []))
+            {
+                Remove(socket, tally, record, () => new ConfiguredEntry(record.ToAddress(), null));
             }
 
             if (state.Device is { } device)
             {
-                RemoveDevice(socket, device, Count, failures);
+                RemoveDevice(socket, tally, device);
             }
         }
 
         File.Delete(stateFilePath);
-        return new StaleCleanupReport(true, false, removed, alreadyGone, failures);
-
-        void Count(int errno, string what)
-        {
-            if (errno == 0)
-            {
-                removed++;
-            }
-            else if (NetlinkNetworkConfigurator.IsGone(errno))
-            {
-                alreadyGone++;
-            }
-            else
-            {
-                failures.Add($"{what}: {NativeErrors.FromErrno(errno, "remove").Message}");
-            }
-        }
+        return tally.Report();
     }
 
-    private static void RemoveDevice(NetlinkSocket socket, DeviceRecord device, Action<int, string> count, List<string> failures)
+    private static void Remove(NetlinkSocket socket, CleanupTally tally, object record, Func<ConfiguredEntry> parse)
     {
-        Span<byte> lookup;
+        ConfiguredEntry entry;
         try
         {
-            lookup = LinkMessages.Lookup(new byte[RouteMessages.MaxRequestSize], device.Name);
+            entry = parse();
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            failures.Add($"device name {device.Name} is not an interface name");
+            tally.Fail($"{record} is not a valid entry");
             return;
         }
 
-        int errno = socket.Query(lookup, LinkMessages.NewLink, out byte[] reply);
+        tally.Count(socket.Execute(NetlinkNetworkConfigurator.Request(entry, add: false)), entry.ToString());
+    }
+
+    private static void RemoveDevice(NetlinkSocket socket, CleanupTally tally, DeviceRecord device)
+    {
+        if (device.Name is not { Length: > 0 and <= LinkMessages.MaxNameLength } name || !System.Text.Ascii.IsValid(name))
+        {
+            tally.Fail($"{device} does not name an interface");
+            return;
+        }
+
+        int errno = socket.Query(LinkMessages.Lookup(new byte[RouteMessages.MaxRequestSize], name), LinkMessages.NewLink, out byte[] reply);
         if (errno == 0 && LinkMessages.TryReadIndex(reply, out int index) && index == device.InterfaceIndex)
         {
-            count(socket.Execute(LinkMessages.Delete(new byte[RouteMessages.MaxRequestSize], index)), $"device {device.Name}");
+            tally.Count(socket.Execute(LinkMessages.Delete(new byte[RouteMessages.MaxRequestSize], index)), $"device {name}");
         }
         else if (errno == 0 || errno == LibC.ENODEV)
         {
             // Gone, or the name now belongs to a device made since: either way not ours to remove.
-            count(LibC.ENODEV, $"device {device.Name}");
+            tally.CountAlreadyGone();
         }
         else
         {
-            count(errno, $"device {device.Name}");
-        }
-    }
-
-    private static ConfiguredEntry? Parse(Func<ConfiguredEntry> parse, object record, List<string> failures)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException)
-        {
-            failures.Add($"{record} is not a valid entry");
-            return null;
+            tally.Count(errno, $"device {name}");
         }
     }
 

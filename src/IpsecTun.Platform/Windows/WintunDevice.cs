@@ -16,6 +16,7 @@ public sealed unsafe class WintunDevice : ITunDevice
 {
     private readonly ManualResetEvent _stop = new(false);
     private readonly BorrowedWaitHandle _readEvent;
+    private readonly WaitHandle[] _waits;
     private nint _adapter;
     private nint _session;
     private long _writeErrors;
@@ -28,6 +29,7 @@ public sealed unsafe class WintunDevice : ITunDevice
         _session = session;
         InterfaceIndex = interfaceIndex;
         _readEvent = new BorrowedWaitHandle(WintunApi.WintunGetReadWaitEvent(session));
+        _waits = [_readEvent, _stop];
     }
 
     public string Name { get; }
@@ -101,7 +103,6 @@ public sealed unsafe class WintunDevice : ITunDevice
             return 0;
         }
 
-        WaitHandle[] waits = [_readEvent, _stop];
         while (!_stop.WaitOne(0))
         {
             int filled = ReceiveAvailable(buffers, out bool ended);
@@ -110,7 +111,7 @@ public sealed unsafe class WintunDevice : ITunDevice
                 return filled;
             }
 
-            if (WaitHandle.WaitAny(waits) == 1)
+            if (WaitHandle.WaitAny(_waits) == 1)
             {
                 break;
             }

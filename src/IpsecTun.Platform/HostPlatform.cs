@@ -6,7 +6,7 @@ namespace IpsecTun.Platform;
 /// The implementations for the system this process runs on, so that the engine names no platform:
 /// Linux (TUN, rtnetlink) or Windows (Wintun, IP Helper).
 /// </summary>
-public static class SystemNetwork
+public static class HostPlatform
 {
     /// <summary>
     /// Creates the TUN adapter: on Linux <paramref name="name"/> may be a pattern such as "ipsectun%d";

@@ -3,16 +3,16 @@ using System.Runtime.Versioning;
 namespace IpsecTun.Platform.Tests;
 
 [SupportedOSPlatform("linux")]
-public sealed class SystemNetworkTests
+public sealed class HostPlatformTests
 {
     [Fact]
-    public void On_Linux_the_system_network_is_TUN_and_rtnetlink()
+    public void On_Linux_the_host_platform_is_TUN_and_rtnetlink()
     {
         IsolatedNetwork.Run(() =>
         {
-            using ITunDevice device = SystemNetwork.OpenTunDevice("ipt%d");
-            using INetworkConfigurator network = SystemNetwork.CreateConfigurator();
-            using IRouteLookup lookup = SystemNetwork.CreateRouteLookup();
+            using ITunDevice device = HostPlatform.OpenTunDevice("ipt%d");
+            using INetworkConfigurator network = HostPlatform.CreateConfigurator();
+            using IRouteLookup lookup = HostPlatform.CreateRouteLookup();
 
             Assert.IsType<TunDevice>(device);
             Assert.Equal("ipt0", device.Name);

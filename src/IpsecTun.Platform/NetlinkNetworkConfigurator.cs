@@ -1,4 +1,5 @@
 using IpsecTun.Platform.Netlink;
+using IpsecTun.Platform.State;
 using Tmds.Linux;
 
 namespace IpsecTun.Platform;
@@ -39,11 +40,24 @@ public sealed class NetlinkNetworkConfigurator : UndoingNetworkConfigurator
         return RouteMessages.Address(buffer, add ? RouteMessages.NewAddress : RouteMessages.DeleteAddress, address.InterfaceIndex, address.Address, address.PrefixLength);
     }
 
-    private protected override int Apply(ConfiguredEntry entry, bool add) => _socket.Execute(Request(entry, add));
+    internal override int Apply(ConfiguredEntry entry, bool add) => _socket.Execute(Request(entry, add));
 
-    private protected override bool IsAlreadyGone(int error) => IsGone(error);
+    internal override bool IsAlreadyGone(int error) => IsGone(error);
 
-    private protected override Exception ErrorFor(int error, string operation) => NativeErrors.FromErrno(error, operation);
+    internal override Exception ErrorFor(int error, string operation) => NativeErrors.FromErrno(error, operation);
+
+    internal override int RemoveDevice(DeviceRecord device)
+    {
+        int errno = _socket.Query(LinkMessages.Lookup(new byte[RouteMessages.MaxRequestSize], device.Name), LinkMessages.NewLink, out byte[] reply);
+        if (errno != 0)
+        {
+            return errno;
+        }
+
+        return LinkMessages.TryReadIndex(reply, out int index) && index == device.InterfaceIndex
+            ? _socket.Execute(LinkMessages.Delete(new byte[RouteMessages.MaxRequestSize], index))
+            : LibC.ENODEV;
+    }
 
     protected override void Dispose(bool disposing)
     {

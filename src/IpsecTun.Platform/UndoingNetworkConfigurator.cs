@@ -1,11 +1,13 @@
 using System.Net;
+using IpsecTun.Platform.State;
 
 namespace IpsecTun.Platform;
 
 /// <summary>
 /// What every system's configurator shares: validation, and the list of addresses and routes it added,
 /// undone on Dispose newest first, where entries already gone with their device are not an error. A
-/// platform supplies the system calls, each returning the system's error code (0 for success).
+/// platform supplies the system calls, each returning the system's error code (0 for success); the
+/// <see cref="StaleStateCleaner"/> uses the same calls.
 /// </summary>
 public abstract class UndoingNetworkConfigurator : INetworkConfigurator
 {
@@ -56,12 +58,18 @@ public abstract class UndoingNetworkConfigurator : INetworkConfigurator
     }
 
     /// <summary>Adds (or removes) one address or route; returns the system's error code, 0 on success.</summary>
-    private protected abstract int Apply(ConfiguredEntry entry, bool add);
+    internal abstract int Apply(ConfiguredEntry entry, bool add);
 
     /// <summary>True for the error codes a removal meets when its device, address or route no longer exists.</summary>
-    private protected abstract bool IsAlreadyGone(int error);
+    internal abstract bool IsAlreadyGone(int error);
 
-    private protected abstract Exception ErrorFor(int error, string operation);
+    internal abstract Exception ErrorFor(int error, string operation);
+
+    /// <summary>
+    /// Removes a TUN device a crashed run left, if the system still has one with the recorded name and
+    /// index; a device of that name with another index is someone else's and counts as gone.
+    /// </summary>
+    internal abstract int RemoveDevice(DeviceRecord device);
 
     /// <summary>Undoes what was added, then releases the platform's resources.</summary>
     protected virtual void Dispose(bool disposing)

@@ -128,6 +128,30 @@ public sealed class StaleStateCleanerTests : IDisposable
     }
 
     [Fact]
+    public void Invalid_entries_are_reported_one_by_one_and_the_valid_ones_still_removed()
+    {
+        IsolatedNetwork.Run(() =>
+        {
+            var uplink = new UplinkFixture();
+            IpCommand.Json("addr", "add", "10.99.0.80/32", "dev", UplinkFixture.Name);
+            File.WriteAllText(StatePath, $$"""
+                { "processId": {{DeadProcessId()}}, "processStartTime": "2020-01-01T00:00:00Z",
+                  "device": { "name": "a-name-longer-than-fifteen", "interfaceIndex": 99 },
+                  "addresses": [ { "interfaceIndex": {{uplink.Index}}, "address": "10.99.0.80", "prefixLength": 32 },
+                                 { "interfaceIndex": {{uplink.Index}}, "address": "not-an-address", "prefixLength": 32 } ],
+                  "routes": [ { "destination": "198.51.100.1", "prefixLength": 24, "interfaceIndex": {{uplink.Index}}, "gateway": null, "metric": 0 } ] }
+                """);
+
+            StaleCleanupReport report = StaleStateCleaner.Clean(StatePath);
+
+            Assert.Equal(1, report.Removed);
+            Assert.Equal(3, report.Failures.Count); // host bits in the route, the address text, the device name
+            Assert.DoesNotContain("10.99.0.80", IpCommand.Json("addr", "show", "dev", UplinkFixture.Name).GetRawText(), StringComparison.Ordinal);
+            Assert.False(File.Exists(StatePath));
+        });
+    }
+
+    [Fact]
     public void An_unreadable_state_file_is_reported_and_removed()
     {
         File.WriteAllText(StatePath, "{ \"processId\": ");
@@ -147,13 +171,18 @@ public sealed class StaleStateCleanerTests : IDisposable
         return state!;
     }
 
-    /// <summary>Rewrites the owner as a process that has exited, as after a crash.</summary>
-    private void MarkOwnerDead()
+    private static int DeadProcessId()
     {
         using Process exited = Process.Start("true")!;
         exited.WaitForExit();
+        return exited.Id;
+    }
+
+    /// <summary>Rewrites the owner as a process that has exited, as after a crash.</summary>
+    private void MarkOwnerDead()
+    {
         JsonNode document = JsonNode.Parse(File.ReadAllText(StatePath))!;
-        document["processId"] = exited.Id;
+        document["processId"] = DeadProcessId();
         File.WriteAllText(StatePath, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 }

@@ -1,32 +1,28 @@
-using IpsecTun.Platform.Netlink;
-
 namespace IpsecTun.Platform.State;
 
-/// <summary>Counts what a cleanup removed, found already gone, or could not remove.</summary>
-internal sealed class CleanupTally
+/// <summary>Counts what a cleanup removed, found already gone, or could not remove, by the system's error codes.</summary>
+internal sealed class CleanupTally(UndoingNetworkConfigurator system)
 {
     private readonly List<string> _failures = [];
     private int _removed;
     private int _alreadyGone;
 
-    /// <summary>Counts the kernel's answer to one removal.</summary>
-    public void Count(int errno, string what)
+    /// <summary>Counts the system's answer to one removal.</summary>
+    public void Count(int error, string what)
     {
-        if (errno == 0)
+        if (error == 0)
         {
             _removed++;
         }
-        else if (NetlinkNetworkConfigurator.IsGone(errno))
+        else if (system.IsAlreadyGone(error))
         {
             _alreadyGone++;
         }
         else
         {
-            Fail($"{what}: {NativeErrors.FromErrno(errno, "remove").Message}");
+            Fail(system.ErrorFor(error, what).Message);
         }
     }
-
-    public void CountAlreadyGone() => _alreadyGone++;
 
     public void Fail(string failure) => _failures.Add(failure);
 

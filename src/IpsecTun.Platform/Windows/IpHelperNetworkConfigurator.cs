@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
+using IpsecTun.Platform.State;
 
 namespace IpsecTun.Platform.Windows;
 
@@ -39,7 +40,7 @@ public sealed unsafe class IpHelperNetworkConfigurator : UndoingNetworkConfigura
         }
     }
 
-    private protected override int Apply(ConfiguredEntry entry, bool add)
+    internal override int Apply(ConfiguredEntry entry, bool add)
     {
         if (entry.Route is { } route)
         {
@@ -56,11 +57,32 @@ public sealed unsafe class IpHelperNetworkConfigurator : UndoingNetworkConfigura
         return add ? IpHelperApi.CreateUnicastIpAddressEntry(&addressRow) : IpHelperApi.DeleteUnicastIpAddressEntry(&addressRow);
     }
 
-    private protected override bool IsAlreadyGone(int error) =>
+    internal override bool IsAlreadyGone(int error) =>
         error is IpHelperApi.ErrorNotFound or IpHelperApi.ErrorFileNotFound;
 
-    private protected override Exception ErrorFor(int error, string operation) =>
+    internal override Exception ErrorFor(int error, string operation) =>
         new Win32Exception(error, $"{operation}: {new Win32Exception(error).Message}");
+
+    /// <summary>
+    /// Wintun 0.14 removes an adapter only through the handle that created it, which a crashed process
+    /// took with it; an adapter still present with the recorded index is reported, not removed.
+    /// </summary>
+    internal override int RemoveDevice(DeviceRecord device)
+    {
+        nint adapter = WintunApi.WintunOpenAdapter(device.Name);
+        if (adapter == 0)
+        {
+            return IpHelperApi.ErrorFileNotFound;
+        }
+
+        NetLuid luid;
+        WintunApi.WintunGetAdapterLUID(adapter, &luid);
+        WintunApi.WintunCloseAdapter(adapter);
+        uint index;
+        return IpHelperApi.ConvertInterfaceLuidToIndex(&luid, &index) == 0 && index == device.InterfaceIndex
+            ? IpHelperApi.ErrorObjectAlreadyExists
+            : IpHelperApi.ErrorFileNotFound;
+    }
 
     private static void SetFamilyMtu(NetLuid luid, ushort family, int mtu, bool required)
     {

@@ -63,6 +63,27 @@ public sealed class GatewayRouteTests
     }
 
     [Fact]
+    public void An_IPv6_peer_behind_a_link_local_gateway_is_pinned_through_that_gateway_and_interface()
+    {
+        IsolatedNetwork.Run(() =>
+        {
+            var uplink = new UplinkFixture(withDefaultRoutes: false);
+            IpCommand.Json("-6", "route", "add", "default", "via", "fe80::2", "dev", UplinkFixture.Name);
+            var peer = IPAddress.Parse("2001:db8:7::7");
+            using var lookup = new NetlinkRouteLookup();
+            using var network = new NetlinkNetworkConfigurator();
+
+            RoutePath path = lookup.Lookup(peer)!;
+            network.AddRoute(RouteEntry.HostRoute(peer, path));
+
+            Assert.Equal(IPAddress.Parse("fe80::2"), path.Gateway);
+            JsonElement installed = Assert.Single(HostRoutes(peer));
+            Assert.Equal("fe80::2", installed.GetProperty("gateway").GetString());
+            Assert.Equal(uplink.Index, lookup.Lookup(peer)!.InterfaceIndex);
+        });
+    }
+
+    [Fact]
     public void A_gateway_of_the_other_family_is_refused_before_reaching_the_kernel()
     {
         var route = new RouteEntry(IPAddress.Parse("198.51.100.7"), 32, 2, IPAddress.Parse("fd99::2"));

@@ -66,4 +66,19 @@ public sealed class PlanErrorTests
         Assert.Equal(("ip.ipsec.peer[0] (lonely)", null), (error.Entry, error.Property));
         Assert.Contains("no enabled identity", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_policy_whose_proposal_is_disabled_is_an_error_on_the_policy()
+    {
+        const string json = """
+            { "ip": { "ipsec": {
+                "proposal": [ { "name": "off", "disabled": "yes" } ],
+                "peer":     [ { "name": "p", "address": "192.0.2.1/32", "exchange-mode": "ike2" } ],
+                "identity": [ { "peer": "p", "secret": "s" } ],
+                "policy":   [ { "src-address": "10.1.0.0/24", "dst-address": "10.2.0.0/24", "tunnel": "yes", "peer": "p", "proposal": "off" } ] } } }
+            """;
+        var error = Assert.Single(EndpointPlanBuilder.Build(ConfigurationText.Load(json)).Errors);
+        Assert.Equal(("ip.ipsec.policy (10.1.0.0/24 to 10.2.0.0/24)", "proposal"), (error.Entry, error.Property));
+        Assert.Contains("disabled", error.Message, StringComparison.Ordinal);
+    }
 }

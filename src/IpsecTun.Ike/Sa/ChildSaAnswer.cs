@@ -20,6 +20,9 @@ internal sealed class ChildSaAnswer
 
     public bool Failed => _error is not null;
 
+    /// <summary>The Child SA installed by <see cref="Negotiate"/>, if it succeeded.</summary>
+    public ChildSaReference? Installed { get; private set; }
+
     /// <summary>Negotiates against the child settings and installs the Child SA when everything fits.</summary>
     public void Negotiate(IkeSa sa, IReadOnlyList<Payload> payloads, bool withPfs, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output)
     {
@@ -70,7 +73,7 @@ internal sealed class ChildSaAnswer
 
         _transport = child.Mode == ChildSaMode.Transport && payloads.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.UseTransportMode);
         _inboundSpi = sa.Host.AllocateSpi(ProtocolId.Esp);
-        ChildSaInstaller.Install(
+        Installed = ChildSaInstaller.Install(
             sa, transforms, _transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(_proposal),
             _tsr, _tsi, shared, nonceI, nonceR, output);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(shared);

@@ -10,7 +10,7 @@ namespace IpsecTun.Ike.Sa;
 /// </summary>
 internal static class ChildSaInstaller
 {
-    public static void Install(
+    public static ChildSaReference Install(
         IkeSa sa, NegotiatedTransforms transforms, ChildSaMode mode, uint inboundSpi, uint outboundSpi,
         IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors,
         ReadOnlySpan<byte> sharedSecret, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output)
@@ -22,8 +22,10 @@ internal static class ChildSaInstaller
             localSelectors, remoteSelectors, sa.Local, sa.Remote, sa.UsesUdpEncapsulation);
         string description = childSa + (transforms.Group is null ? "" : $" pfs {transforms.Group}");
         sa.Host.Install(childSa);
-        sa.AddChildSa(new ChildSaReference(ProtocolId.Esp, inboundSpi, outboundSpi, mode, localSelectors, remoteSelectors));
+        var reference = new ChildSaReference(ProtocolId.Esp, inboundSpi, outboundSpi, mode, localSelectors, remoteSelectors);
+        sa.AddChildSa(reference);
         output.Raise(IkeSaEventKind.ChildSaInstalled, $"{description} {string.Join(", ", localSelectors)} === {string.Join(", ", remoteSelectors)}");
+        return reference;
     }
 
     public static uint ReadSpi(Proposal proposal) =>

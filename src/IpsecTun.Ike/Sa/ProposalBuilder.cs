@@ -10,7 +10,8 @@ namespace IpsecTun.Ike.Sa;
 /// </summary>
 internal static class ProposalBuilder
 {
-    public static List<Proposal> Ike(IReadOnlyList<IkeProposalSettings> settings)
+    /// <summary>IKE proposals; IKE_SA_INIT carries no SPI, an IKE SA rekey the new SA's eight-byte SPI (RFC 7296 §3.3.1).</summary>
+    public static List<Proposal> Ike(IReadOnlyList<IkeProposalSettings> settings, ReadOnlyMemory<byte> spi = default)
     {
         var proposals = new List<Proposal>();
         foreach (IkeProposalSettings entry in settings)
@@ -30,7 +31,7 @@ internal static class ProposalBuilder
                 }
 
                 transforms.AddRange(entry.Groups.Select(g => new Transform(TransformType.KeyExchange, (ushort)g.Id)));
-                proposals.Add(new Proposal((byte)(proposals.Count + 1), ProtocolId.Ike, default, transforms));
+                proposals.Add(new Proposal((byte)(proposals.Count + 1), ProtocolId.Ike, spi, transforms));
             }
         }
 
@@ -67,6 +68,13 @@ internal static class ProposalBuilder
         }
 
         return proposals;
+    }
+
+    public static byte[] SpiBytes(ulong spi)
+    {
+        byte[] bytes = new byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, spi);
+        return bytes;
     }
 
     public static byte[] SpiBytes(uint spi)

@@ -17,6 +17,9 @@ internal sealed class InformationalTask : IkeTask
 
     public override ExchangeType Exchange => ExchangeType.Informational;
 
+    /// <summary>A request of ours that deletes Child SAs (an IKE SA rekey request meanwhile gets TEMPORARY_FAILURE).</summary>
+    public bool DeletesChildSas => _request.OfType<DeletePayload>().Any(d => d.Protocol != ProtocolId.Ike);
+
     public override void BuildRequest(IkeSa sa, List<Payload> payloads)
     {
         payloads.AddRange(_request);

@@ -19,7 +19,7 @@ internal static class ChildSaInstaller
             sa.Transforms!.Prf!, sa.Keys.SkD, sharedSecret, nonceI, nonceR, transforms.Encryption.KeyMaterialSize, transforms.Integrity?.KeySize ?? 0);
         var childSa = new ChildSaInstallation(
             ProtocolId.Esp, mode, inboundSpi, outboundSpi, transforms.Encryption, transforms.Integrity, keys, sa.IsInitiator,
-            localSelectors, remoteSelectors, sa.Local, sa.Remote, sa.UsesUdpEncapsulation);
+            localSelectors, remoteSelectors, sa.Local, sa.Remote, sa.UsesUdpEncapsulation, transforms.Esn);
         string description = childSa + (transforms.Group is null ? "" : $" pfs {transforms.Group}");
         sa.Host.Install(childSa);
         var reference = new ChildSaReference(ProtocolId.Esp, inboundSpi, outboundSpi, mode, localSelectors, remoteSelectors);

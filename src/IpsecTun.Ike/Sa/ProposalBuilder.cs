@@ -62,13 +62,21 @@ internal static class ProposalBuilder
                     transforms.AddRange((entry.PfsGroups ?? []).Select(g => new Transform(TransformType.KeyExchange, (ushort)g.Id)));
                 }
 
-                transforms.Add(new Transform(TransformType.ExtendedSequenceNumbers, 0));
+                transforms.AddRange(EsnTransforms(entry.Esn));
                 proposals.Add(new Proposal((byte)(proposals.Count + 1), ProtocolId.Esp, spiBytes, transforms));
             }
         }
 
         return proposals;
     }
+
+    /// <summary>ESN transform IDs: 1 is extended sequence numbers, 0 is none.</summary>
+    private static IEnumerable<Transform> EsnTransforms(EsnPolicy policy) => policy switch
+    {
+        EsnPolicy.Required => [new Transform(TransformType.ExtendedSequenceNumbers, 1)],
+        EsnPolicy.Allowed => [new Transform(TransformType.ExtendedSequenceNumbers, 1), new Transform(TransformType.ExtendedSequenceNumbers, 0)],
+        _ => [new Transform(TransformType.ExtendedSequenceNumbers, 0)],
+    };
 
     public static byte[] SpiBytes(ulong spi)
     {

@@ -16,6 +16,18 @@ public sealed partial class IkeSa
 
     internal IPEndPoint? ReceivedTo { get; private set; }
 
+    /// <summary>The exchange this side is running as initiator, if any.</summary>
+    internal IkeTask? ActiveTask => _tasks.Active;
+
+    /// <summary>No request of ours is outstanding or queued.</summary>
+    internal bool IsIdle => _tasks.Active is null && _tasks.QueuedCount == 0;
+
+    /// <summary>The message ID of our outstanding request, or of the next one.</summary>
+    internal uint NextRequestId => _tasks.NextRequestId;
+
+    /// <summary>The message ID the peer's next new request must carry.</summary>
+    internal uint ExpectedRequestId => _tasks.ExpectedRequestId;
+
     /// <summary>Processes one datagram that arrived from <paramref name="from"/> at <paramref name="to"/>.</summary>
     public IkeSaOutput Receive(ReadOnlySpan<byte> datagram, IPEndPoint from, IPEndPoint to)
     {

@@ -19,9 +19,6 @@ public sealed partial class IkeSa
     /// <summary>The SA this one reauthenticates; deleted once this one is established.</summary>
     private IkeSa? _replaces;
 
-    /// <summary>The exchange this side is running as initiator, if any.</summary>
-    internal IkeTask? ActiveTask => _tasks.Active;
-
     /// <summary>The IKE SA that the rekey exchange created, inheriting everything but SPIs, keys and message IDs.</summary>
     internal static IkeSa CreateRekeyed(IkeSa old, bool isInitiator, ulong initiatorSpi, ulong responderSpi, NegotiatedTransforms transforms, IkeSaKeys keys)
     {
@@ -56,9 +53,12 @@ public sealed partial class IkeSa
             return;
         }
 
-        if (_peerRekey is not null)
+        if (_peerRekey is { } loser)
         {
+            // The peer deletes the redundant SA it created; should its own exchange never complete (this SA
+            // deleted first), nobody will, and the redundant SA closes by itself like a replaced one.
             output.Log($"IKE SA rekey collision: the peer's exchange has the lowest nonce; {Describe(successor)} survives");
+            loser.Successor.MarkRekeyed();
         }
 
         MoveChildSasTo(successor, output);

@@ -23,8 +23,13 @@ internal sealed class ChildSaAnswer
     /// <summary>The Child SA installed by <see cref="Negotiate"/>, if it succeeded.</summary>
     public ChildSaReference? Installed { get; private set; }
 
-    /// <summary>Negotiates against the child settings and installs the Child SA when everything fits.</summary>
-    public void Negotiate(IkeSa sa, IReadOnlyList<Payload> payloads, bool withPfs, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output)
+    /// <summary>
+    /// Negotiates against the child settings and installs the Child SA when everything fits. TSi is narrowed
+    /// to <paramref name="remoteSelectors"/> when given (a mode-config client's virtual address), else to the settings'.
+    /// </summary>
+    public void Negotiate(
+        IkeSa sa, IReadOnlyList<Payload> payloads, bool withPfs, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output,
+        IReadOnlyList<TrafficSelector>? remoteSelectors = null)
     {
         var kei = payloads.OfType<KeyExchangePayload>().FirstOrDefault();
         ChildSaSettings child = sa.Settings.Child;
@@ -41,7 +46,7 @@ internal sealed class ChildSaAnswer
             return;
         }
 
-        _tsi = TrafficSelectorNarrowing.Narrow(offeredTsi, child.RemoteSelectors);
+        _tsi = TrafficSelectorNarrowing.Narrow(offeredTsi, remoteSelectors ?? child.RemoteSelectors);
         _tsr = TrafficSelectorNarrowing.Narrow(offeredTsr, child.LocalSelectors);
         if (_tsi.Count == 0 || _tsr.Count == 0)
         {

@@ -30,6 +30,7 @@ public sealed partial class IkeSa
             LocalBehindNat = old.LocalBehindNat,
             RemoteBehindNat = old.RemoteBehindNat,
             FragmentationAgreed = old.FragmentationAgreed,
+            ModeConfig = old.ModeConfig,
         };
         sa.UseKeys(transforms, keys);
         sa.State = IkeSaState.Established;

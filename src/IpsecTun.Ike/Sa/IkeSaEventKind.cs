@@ -10,6 +10,8 @@ public enum IkeSaEventKind
     InitialContact,
     /// <summary>A new IKE SA (see <see cref="IkeSaOutput.CreatedIkeSas"/>) took over from this one by rekey or reauthentication.</summary>
     Rekeyed,
+    /// <summary>CFG_REPLY arrived: <see cref="IkeSa.ModeConfig"/> holds the virtual addresses, DNS servers and networks to apply.</summary>
+    ModeConfigReceived,
     ChildSaInstalled,
     ChildSaFailed,
     ChildSaDeleted,

@@ -8,7 +8,9 @@ namespace IpsecTun.Ike.Settings;
 /// offered and larger protected messages go out as SKF fragments of at most that many bytes.
 /// With <paramref name="Reauthenticate"/> the original initiator renews the IKE SA at its soft lifetime by
 /// reauthentication (RFC 7296 §2.8.3) rather than by rekeying; without DPD it always does, since the
-/// manual rekeys phase 1 only with DPD enabled.
+/// manual rekeys phase 1 only with DPD enabled. <paramref name="ModeConfig"/> makes the initiator a
+/// mode-config client; <paramref name="ModeConfigAnswer"/> is what a responder assigns to one (fixed values;
+/// address pools belong to the server mode).
 /// </summary>
 public sealed record IkeSaSettings(
     IReadOnlyList<IkeProposalSettings> Proposals,
@@ -21,4 +23,6 @@ public sealed record IkeSaSettings(
     TimeSpan? DpdInterval = null,
     bool SendInitialContact = false,
     int? FragmentSize = null,
-    bool Reauthenticate = false);
+    bool Reauthenticate = false,
+    ModeConfigRequest? ModeConfig = null,
+    Sa.ModeConfigResult? ModeConfigAnswer = null);

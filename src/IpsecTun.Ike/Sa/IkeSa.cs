@@ -172,6 +172,12 @@ public sealed partial class IkeSa : IDisposable
             output.Raise(IkeSaEventKind.PeerDead, $"no response to {_tasks.Active!.Exchange} request {_tasks.ActiveMessageId}");
             Close(output, IkeSaState.Closed);
         }
+        else if (!IsInitiator && State is IkeSaState.Created or IkeSaState.Authenticating && Time.GetElapsedTime(_createdAt) >= RetransmissionSpan())
+        {
+            // A half-open responder SA whose IKE_AUTH never came would otherwise hold its slot and memory forever.
+            output.Log("half-open IKE SA timed out waiting for IKE_AUTH");
+            Close(output, IkeSaState.Failed);
+        }
         else if (State == IkeSaState.Rekeyed && Time.GetElapsedTime(_rekeyedAt) >= RetransmissionSpan())
         {
             // The peer never deleted the IKE SA it replaced; the Child SAs live on in the new one.

@@ -37,7 +37,7 @@ internal sealed class ChildSaAnswer
         var offeredTsi = payloads.OfType<TrafficSelectorPayload>().First(p => p.Type == PayloadType.TrafficSelectorInitiator).Selectors;
         var offeredTsr = payloads.OfType<TrafficSelectorPayload>().First(p => p.Type == PayloadType.TrafficSelectorResponder).Selectors;
         var rejections = new List<string>();
-        if (!ProposalSelector.TrySelect(sap.Proposals, ProposalBuilder.Esp(child.Proposals, 0, withPfs), kei?.Group ?? 0, out _proposal, rejections)
+        if (!ProposalSelector.TrySelect(sap.Proposals, ProposalBuilder.Child(child.Proposals, child.Protocol, 0, withPfs), kei?.Group ?? 0, out _proposal, rejections)
             || NegotiatedTransforms.FromProposal(_proposal) is not { } transforms)
         {
             output.Log("no suitable proposal found for the Child SA");
@@ -77,9 +77,9 @@ internal sealed class ChildSaAnswer
         }
 
         _transport = child.Mode == ChildSaMode.Transport && payloads.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.UseTransportMode);
-        _inboundSpi = sa.Host.AllocateSpi(ProtocolId.Esp);
+        _inboundSpi = sa.Host.AllocateSpi(_proposal.Protocol);
         Installed = ChildSaInstaller.Install(
-            sa, transforms, _transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(_proposal),
+            sa, _proposal.Protocol, transforms, _transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(_proposal),
             _tsr, _tsi, shared, nonceI, nonceR, output);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(shared);
     }
@@ -105,7 +105,7 @@ internal sealed class ChildSaAnswer
         }
 
         payloads.Add(new SecurityAssociationPayload(
-            [new Proposal(_proposal!.Number, ProtocolId.Esp, ProposalBuilder.SpiBytes(_inboundSpi), _proposal.Transforms)]));
+            [new Proposal(_proposal!.Number, _proposal.Protocol, ProposalBuilder.SpiBytes(_inboundSpi), _proposal.Transforms)]));
         payloads.AddRange(beforeSa);
         if (_keyExchangeResponse is not null)
         {

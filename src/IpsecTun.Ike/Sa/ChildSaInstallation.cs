@@ -15,7 +15,7 @@ public sealed class ChildSaInstallation : IDisposable
     private readonly bool _isInitiator;
 
     internal ChildSaInstallation(
-        ProtocolId protocol, ChildSaMode mode, uint inboundSpi, uint outboundSpi, EncryptionAlgorithm encryption, IntegrityAlgorithm? integrity,
+        ProtocolId protocol, ChildSaMode mode, uint inboundSpi, uint outboundSpi, EncryptionAlgorithm? encryption, IntegrityAlgorithm? integrity,
         ChildSaKeys keys, bool isInitiator, IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors,
         IPEndPoint local, IPEndPoint remote, bool udpEncapsulation, bool extendedSequenceNumbers)
     {
@@ -43,7 +43,8 @@ public sealed class ChildSaInstallation : IDisposable
 
     public uint OutboundSpi { get; }
 
-    public EncryptionAlgorithm Encryption { get; }
+    /// <summary>The cipher of an ESP SA; null for AH, which only authenticates.</summary>
+    public EncryptionAlgorithm? Encryption { get; }
 
     public IntegrityAlgorithm? Integrity { get; }
 
@@ -76,5 +77,5 @@ public sealed class ChildSaInstallation : IDisposable
     public void Dispose() => _keys.Dispose();
 
     public override string ToString() =>
-        $"{Protocol} {Mode} in 0x{InboundSpi:x8} out 0x{OutboundSpi:x8} {Encryption}{(Integrity is null ? "" : "/" + Integrity)}{(ExtendedSequenceNumbers ? " esn" : "")}";
+        $"{Protocol} {Mode} in 0x{InboundSpi:x8} out 0x{OutboundSpi:x8} {string.Join("/", new object?[] { Encryption, Integrity }.OfType<object>())}{(ExtendedSequenceNumbers ? " esn" : "")}";
 }

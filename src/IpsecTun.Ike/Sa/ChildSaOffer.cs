@@ -36,8 +36,8 @@ internal sealed class ChildSaOffer
             payloads.Add(new NotifyPayload(NotifyType.UseTransportMode));
         }
 
-        _inboundSpi = sa.Host.AllocateSpi(ProtocolId.Esp);
-        payloads.Add(new SecurityAssociationPayload(ProposalBuilder.Esp(sa.Settings.Child.Proposals, _inboundSpi, _withPfs)));
+        _inboundSpi = sa.Host.AllocateSpi(sa.Settings.Child.Protocol);
+        payloads.Add(new SecurityAssociationPayload(ProposalBuilder.Child(sa.Settings.Child.Proposals, sa.Settings.Child.Protocol, _inboundSpi, _withPfs)));
         if (_withPfs && (_pfsGroup ?? sa.Settings.Child.Proposals.SelectMany(p => p.PfsGroups ?? []).FirstOrDefault()) is { } group)
         {
             _keyExchange = group.Create(sa.Random);
@@ -67,7 +67,7 @@ internal sealed class ChildSaOffer
         }
 
         var rejections = new List<string>();
-        List<Proposal> ours = ProposalBuilder.Esp(sa.Settings.Child.Proposals, _inboundSpi, _withPfs);
+        List<Proposal> ours = ProposalBuilder.Child(sa.Settings.Child.Proposals, sa.Settings.Child.Protocol, _inboundSpi, _withPfs);
         if (sap.Proposals.Count != 1
             || !ProposalSelector.TrySelect(sap.Proposals, [.. ours.Where(p => p.Number == sap.Proposals[0].Number)], _keyExchange?.Group.Id ?? 0, out Proposal? chosen, rejections)
             || NegotiatedTransforms.FromProposal(chosen) is not { } transforms)
@@ -101,7 +101,7 @@ internal sealed class ChildSaOffer
         try
         {
             return ChildSaInstaller.Install(
-                sa, transforms, transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(chosen),
+                sa, chosen.Protocol, transforms, transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(chosen),
                 tsi.Selectors, tsr.Selectors, shared, nonceI, nonceR, output);
         }
         finally

@@ -139,7 +139,11 @@ public sealed partial class IkeSa : IDisposable
     public IkeSaOutput Delete() => QueueExchange(new InformationalTask(DeletePayload.IkeSa()));
 
     /// <summary>Deletes one Child SA, named by its inbound SPI.</summary>
-    public IkeSaOutput DeleteChildSa(uint inboundSpi) => QueueExchange(new InformationalTask(new DeletePayload(ProtocolId.Esp, [inboundSpi])));
+    public IkeSaOutput DeleteChildSa(uint inboundSpi)
+    {
+        ProtocolId protocol = _childSas.Find(c => c.InboundSpi == inboundSpi)?.Protocol ?? ProtocolId.Esp;
+        return QueueExchange(new InformationalTask(new DeletePayload(protocol, [inboundSpi])));
+    }
 
     /// <summary>Creates another Child SA from the configured Child SA settings (CREATE_CHILD_SA).</summary>
     public IkeSaOutput CreateChildSa() => QueueExchange(new CreateChildTask());
@@ -352,7 +356,7 @@ public sealed partial class IkeSa : IDisposable
         BinaryPrimitives.WriteUInt64BigEndian(spiI, InitiatorSpi);
         BinaryPrimitives.WriteUInt64BigEndian(spiR, ResponderSpi);
         UseKeys(transforms, IkeSaKeys.Derive(
-            transforms.Prf!, NonceI, NonceR, sharedSecret, spiI, spiR, transforms.Integrity?.KeySize ?? 0, transforms.Encryption.KeyMaterialSize));
+            transforms.Prf!, NonceI, NonceR, sharedSecret, spiI, spiR, transforms.Integrity?.KeySize ?? 0, transforms.Encryption!.KeyMaterialSize));
         State = IkeSaState.Authenticating;
     }
 
@@ -361,11 +365,11 @@ public sealed partial class IkeSa : IDisposable
         Transforms = transforms;
         _keys = keys;
         _outbound = IsInitiator
-            ? new SkProtection(transforms.Encryption, _keys.SkEi, transforms.Integrity, _keys.SkAi, Random)
-            : new SkProtection(transforms.Encryption, _keys.SkEr, transforms.Integrity, _keys.SkAr, Random);
+            ? new SkProtection(transforms.Encryption!, _keys.SkEi, transforms.Integrity, _keys.SkAi, Random)
+            : new SkProtection(transforms.Encryption!, _keys.SkEr, transforms.Integrity, _keys.SkAr, Random);
         _inbound = IsInitiator
-            ? new SkProtection(transforms.Encryption, _keys.SkEr, transforms.Integrity, _keys.SkAr, Random)
-            : new SkProtection(transforms.Encryption, _keys.SkEi, transforms.Integrity, _keys.SkAi, Random);
+            ? new SkProtection(transforms.Encryption!, _keys.SkEr, transforms.Integrity, _keys.SkAr, Random)
+            : new SkProtection(transforms.Encryption!, _keys.SkEi, transforms.Integrity, _keys.SkAi, Random);
         _protectedReader = new InboundMessageReader(_inbound, new FragmentReassembler(ReassemblyLimits.Default, Time));
     }
 }

@@ -3,8 +3,11 @@ using IpsecTun.Ike.Messages;
 
 namespace IpsecTun.Ike.Sa;
 
-/// <summary>The algorithms of a selected proposal, decoded through the transform registry, and whether it uses extended sequence numbers.</summary>
-internal sealed record NegotiatedTransforms(EncryptionAlgorithm Encryption, IntegrityAlgorithm? Integrity, PrfAlgorithm? Prf, KeyExchangeGroup? Group, bool Esn = false)
+/// <summary>
+/// The algorithms of a selected proposal, decoded through the transform registry, and whether it uses
+/// extended sequence numbers. Only an AH proposal has no encryption, and it must have integrity.
+/// </summary>
+internal sealed record NegotiatedTransforms(EncryptionAlgorithm? Encryption, IntegrityAlgorithm? Integrity, PrfAlgorithm? Prf, KeyExchangeGroup? Group, bool Esn = false)
 {
     public static NegotiatedTransforms? FromProposal(Proposal proposal)
     {
@@ -31,7 +34,9 @@ internal sealed record NegotiatedTransforms(EncryptionAlgorithm Encryption, Inte
             }
         }
 
-        return encryption is null || (encryption.IsAead == (integrity is not null)) ? null
-            : new NegotiatedTransforms(encryption, integrity, prf, group, esn);
+        bool complete = proposal.Protocol == ProtocolId.Ah
+            ? encryption is null && integrity is not null
+            : encryption is not null && encryption.IsAead != (integrity is not null);
+        return complete ? new NegotiatedTransforms(encryption, integrity, prf, group, esn) : null;
     }
 }

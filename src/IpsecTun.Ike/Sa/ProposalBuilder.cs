@@ -38,7 +38,8 @@ internal static class ProposalBuilder
         return proposals;
     }
 
-    public static List<Proposal> Esp(IReadOnlyList<ChildProposalSettings> settings, uint spi, bool withPfs)
+    /// <summary>Child SA proposals: for ESP one per AEAD/non-AEAD split, for AH (RFC 4302) one with the integrity algorithms alone.</summary>
+    public static List<Proposal> Child(IReadOnlyList<ChildProposalSettings> settings, ProtocolId protocol, uint spi, bool withPfs)
     {
         byte[] spiBytes = SpiBytes(spi);
         var proposals = new List<Proposal>();
@@ -46,8 +47,8 @@ internal static class ProposalBuilder
         {
             foreach (bool aead in (ReadOnlySpan<bool>)[true, false])
             {
-                List<Transform> transforms = EncryptionTransforms(entry.Encryption, aead);
-                if (transforms.Count == 0)
+                List<Transform> transforms = protocol == ProtocolId.Ah ? [] : EncryptionTransforms(entry.Encryption, aead);
+                if (protocol == ProtocolId.Ah ? aead || entry.Integrity.Count == 0 : transforms.Count == 0)
                 {
                     continue;
                 }
@@ -63,7 +64,7 @@ internal static class ProposalBuilder
                 }
 
                 transforms.AddRange(EsnTransforms(entry.Esn));
-                proposals.Add(new Proposal((byte)(proposals.Count + 1), ProtocolId.Esp, spiBytes, transforms));
+                proposals.Add(new Proposal((byte)(proposals.Count + 1), protocol, spiBytes, transforms));
             }
         }
 

@@ -185,7 +185,7 @@ internal sealed class IkeRekeyTask : IkeTask
 
             return IkeSaKeys.DeriveRekeyed(
                 sa.Transforms!.Prf!, sa.Keys.SkD, transforms.Prf!, shared, _nonceI, _nonceR, spiI, spiR,
-                transforms.Integrity?.KeySize ?? 0, transforms.Encryption.KeyMaterialSize);
+                transforms.Integrity?.KeySize ?? 0, transforms.Encryption!.KeyMaterialSize);
         }
         finally
         {

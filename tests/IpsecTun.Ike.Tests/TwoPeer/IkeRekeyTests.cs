@@ -204,6 +204,45 @@ public sealed class IkeRekeyTests
         Assert.Empty(peers.ResponderHost.Deleted);
     }
 
+    [Fact]
+    public void With_reauthenticate_set_the_initiator_reauthenticates_even_with_dpd()
+    {
+        TimeSpan lifetime = TimeSpan.FromHours(1);
+        using var peers = new TwoPeers(
+            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, dpdInterval: TimeSpan.FromHours(3), childLifetime: TimeSpan.FromHours(4))
+                with { Lifetime = lifetime, Reauthenticate = true },
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm, childLifetime: TimeSpan.FromHours(4)) with { Lifetime = lifetime });
+        peers.Establish();
+
+        peers.Time.Advance(lifetime * 0.9);
+        IkeSaOutput init = peers.Initiator.Tick();
+        Assert.Equal(ExchangeType.IkeSaInit, Header(init).ExchangeType);
+        Assert.Single(init.CreatedIkeSas);
+        Assert.Empty(peers.Initiator.Tick().Datagrams);
+    }
+
+    [Fact]
+    public void A_responder_without_dpd_deletes_the_ike_sa_at_its_hard_lifetime()
+    {
+        TimeSpan lifetime = TimeSpan.FromHours(1);
+        using var peers = new TwoPeers(
+            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, childLifetime: TimeSpan.FromHours(4)) with { Lifetime = TimeSpan.FromHours(8) },
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm, childLifetime: TimeSpan.FromHours(4)) with { Lifetime = lifetime });
+        peers.Establish();
+        uint childR = peers.Responder.ChildSas[0].InboundSpi;
+
+        peers.Time.Advance(lifetime * 0.95);
+        Assert.Empty(peers.Responder.Tick().Datagrams);
+        peers.Time.Advance(lifetime * 0.05);
+        IkeSaOutput delete = peers.Responder.Tick();
+        Assert.Equal(ExchangeType.Informational, Header(delete).ExchangeType);
+        peers.ToResponder(peers.ToInitiator(delete));
+
+        Assert.Equal(IkeSaState.Closed, peers.Initiator.State);
+        Assert.Equal(IkeSaState.Closed, peers.Responder.State);
+        Assert.Equal([childR], peers.ResponderHost.Deleted);
+    }
+
     internal static TwoPeers Peers() => new(
         TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm),
         TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm));

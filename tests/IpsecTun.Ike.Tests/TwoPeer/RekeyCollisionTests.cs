@@ -136,6 +136,35 @@ public sealed class RekeyCollisionTests
         Assert.Equal(2, peers.ResponderSas.Count);
     }
 
+    [Fact]
+    public void A_child_rekey_while_the_ike_sa_is_being_rekeyed_gets_temporary_failure()
+    {
+        using var peers = IkeRekeyTests.Peers();
+        peers.Establish();
+        IkeSaOutput ikeRekey = peers.Initiator.RekeyIkeSa();
+
+        IkeSaOutput refused = peers.ToInitiator(peers.Responder.RekeyChildSa(peers.Responder.ChildSas[0].InboundSpi));
+        IkeSaOutput failed = peers.ToResponder(refused);
+        Assert.Contains(failed.Events, e => e.Kind == IkeSaEventKind.ChildSaFailed && e.Message.Contains("TemporaryFailure", StringComparison.Ordinal));
+        Assert.Single(peers.InitiatorHost.Installed);
+        Assert.Single(peers.ResponderHost.Installed);
+
+        DeliverUntilQuiet(peers, ikeRekey, new IkeSaOutput());
+        Assert.Single(TwoPeers.Live(peers.InitiatorSas).ChildSas);
+        Assert.Single(TwoPeers.Live(peers.ResponderSas).ChildSas);
+    }
+
+    [Fact]
+    public void Nonces_compare_as_unsigned_octet_strings()
+    {
+        byte[] low = [0x00, 0xff, 0xff];
+        byte[] high = [0x80, 0x00, 0x00];
+        Assert.Same(low, LowestNonce.Of(high, low));
+        Assert.Same(low, LowestNonce.Of(low, high));
+        Assert.True(LowestNonce.Compare(low, high) < 0);
+        Assert.True(LowestNonce.Compare([0x01], [0x01, 0x00]) < 0);
+    }
+
     private static void DeliverUntilQuiet(TwoPeers peers, IkeSaOutput fromInitiator, IkeSaOutput fromResponder)
     {
         for (int round = 0; round < 10 && (fromInitiator.Datagrams.Count > 0 || fromResponder.Datagrams.Count > 0); round++)

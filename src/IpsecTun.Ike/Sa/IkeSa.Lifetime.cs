@@ -31,6 +31,9 @@ public sealed partial class IkeSa
     private TimeSpan? _ikeSoftLifetime;
     private bool _ikeRenewalStarted;
 
+    /// <summary>After a refused IKE SA rekey, none is started again before this timestamp.</summary>
+    private long _ikeRenewalRetryAt;
+
     /// <summary>When the soft IKE lifetime runs out: nine tenths of the hard lifetime less a random jitter, drawn once.</summary>
     public TimeSpan IkeSoftLifetime => _ikeSoftLifetime ??= DrawSoftLifetime();
 
@@ -73,7 +76,7 @@ public sealed partial class IkeSa
             return true;
         }
 
-        if (!_ikeRenewalStarted && ikeAge >= IkeSoftLifetime)
+        if (!_ikeRenewalStarted && ikeAge >= IkeSoftLifetime && Time.GetTimestamp() >= _ikeRenewalRetryAt)
         {
             if (Settings.DpdInterval is not null && !Settings.Reauthenticate)
             {
@@ -151,11 +154,12 @@ public sealed partial class IkeSa
     {
         if (_rekeyBlockedUntil.ContainsKey(child.InboundSpi))
         {
-            _rekeyBlockedUntil[child.InboundSpi] = failed
-                ? Time.GetTimestamp() + (long)(Settings.Retransmission.InitialTimeout.TotalSeconds * Time.TimestampFrequency)
-                : long.MaxValue;
+            _rekeyBlockedUntil[child.InboundSpi] = failed ? RetryTime() : long.MaxValue;
         }
     }
+
+    /// <summary>When a refused rekey (e.g. TEMPORARY_FAILURE, RFC 7296 §2.25) may be tried again: one initial retransmission timeout on.</summary>
+    private long RetryTime() => Time.GetTimestamp() + (long)(Settings.Retransmission.InitialTimeout.TotalSeconds * Time.TimestampFrequency);
 
     /// <summary>Whether a Child SA is replaced or being deleted.</summary>
     internal bool IsClosing(ChildSaReference child) => _closingChildSas.Contains(child.InboundSpi);

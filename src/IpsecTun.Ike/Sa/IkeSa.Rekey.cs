@@ -77,6 +77,7 @@ public sealed partial class IkeSa
         }
 
         _ikeRenewalStarted = false;
+        _ikeRenewalRetryAt = RetryTime();
     }
 
     /// <summary>We answered the peer's rekey with <paramref name="successor"/>; the peer deletes this SA next.</summary>

@@ -116,6 +116,35 @@ public sealed class IkeRekeyTests
     }
 
     [Fact]
+    public void A_lifetime_rekey_refused_with_temporary_failure_is_tried_again_after_a_wait()
+    {
+        TimeSpan lifetime = TimeSpan.FromHours(1);
+        using var peers = new TwoPeers(
+            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, dpdInterval: TimeSpan.FromHours(3), childLifetime: TimeSpan.FromHours(4)) with { Lifetime = lifetime },
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm, childLifetime: TimeSpan.FromHours(4)) with { Lifetime = lifetime });
+        peers.Establish();
+        peers.Time.Advance(lifetime * 0.9);
+        IkeSaOutput childRekey = peers.Responder.RekeyChildSa(peers.Responder.ChildSas[0].InboundSpi);
+
+        IkeSaOutput ikeRekey = peers.Initiator.Tick();
+        Assert.Equal(ExchangeType.CreateChildSa, Header(ikeRekey).ExchangeType);
+        IkeSaOutput refused = peers.ToInitiator(peers.ToResponder(ikeRekey));
+        Assert.Contains(refused.Events, e => e.Message.Contains("TemporaryFailure", StringComparison.Ordinal));
+        Assert.Empty(peers.Initiator.Tick().Datagrams);
+
+        IkeSaOutput deleteOld = peers.ToResponder(peers.ToInitiator(childRekey));
+        peers.ToResponder(peers.ToInitiator(deleteOld));
+        peers.Time.Advance(TimeSpan.FromSeconds(2));
+        IkeSaOutput again = peers.Initiator.Tick();
+        Assert.Equal(ExchangeType.CreateChildSa, Header(again).ExchangeType);
+        peers.ToInitiator(peers.ToResponder(peers.ToInitiator(peers.ToResponder(again))));
+
+        Assert.Equal(IkeSaState.Closed, peers.Initiator.State);
+        IkeSa liveI = TwoPeers.Live(peers.InitiatorSas);
+        Assert.Equal(Assert.Single(liveI.ChildSas).OutboundSpi, Assert.Single(TwoPeers.Live(peers.ResponderSas).ChildSas).InboundSpi);
+    }
+
+    [Fact]
     public void Without_dpd_the_original_initiator_reauthenticates_make_before_break()
     {
         TimeSpan lifetime = TimeSpan.FromHours(1);

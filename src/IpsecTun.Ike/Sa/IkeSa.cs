@@ -12,7 +12,9 @@ namespace IpsecTun.Ike.Sa;
 /// One IKE SA as a sans-I/O state machine: the host feeds it datagrams (<see cref="Receive"/>) and
 /// clock ticks (<see cref="Tick"/>) and carries out the returned <see cref="IkeSaOutput"/>. It owns no
 /// socket, thread or timer; time comes from the injected <see cref="TimeProvider"/> and randomness from
-/// the <see cref="RandomSource"/>. Not thread-safe: the host serialises calls per SA.
+/// the <see cref="RandomSource"/>. Not thread-safe: the host serialises calls for an SA together with
+/// the SAs that replace it or that it replaces, since a call on one may drive another (a rekey deleting
+/// its redundant twin, a reauthenticated SA deleting the old one); all of one peer's SAs on one thread is enough.
 /// </summary>
 public sealed partial class IkeSa : IDisposable
 {

@@ -93,6 +93,31 @@ public sealed class LossTests
         Assert.Equal(peers.ResponderHost.Installed.Select(c => c.InboundSpi).Order(), peers.ResponderHost.Deleted.Order());
     }
 
+    [Theory]
+    [InlineData(0.05, 21)]
+    [InlineData(0.30, 21)]
+    [InlineData(0.30, 22)]
+    [InlineData(0.30, 23)]
+    public void Reauthentication_over_a_bad_network_replaces_both_sides_sas(double lossRate, int seed)
+    {
+        using TwoPeers peers = Peers();
+        var network = new LossyNetwork(peers, lossRate, seed);
+        network.Send(peers.Initiator.Start(), fromInitiatorSide: true);
+        network.RunUntilQuiet();
+        uint oldChild = peers.Initiator.ChildSas[0].InboundSpi;
+
+        network.Send(peers.Initiator.Reauthenticate(), fromInitiatorSide: true);
+        network.RunUntilQuiet();
+
+        Assert.Equal(IkeSaState.Closed, peers.Initiator.State);
+        Assert.Equal(IkeSaState.Closed, peers.Responder.State);
+        IkeSa liveI = TwoPeers.Live(peers.InitiatorSas);
+        IkeSa liveR = TwoPeers.Live(peers.ResponderSas);
+        Assert.Equal((liveI.InitiatorSpi, liveI.ResponderSpi), (liveR.InitiatorSpi, liveR.ResponderSpi));
+        AssertChildPairs(peers, 1);
+        Assert.Equal([oldChild], peers.InitiatorHost.Deleted);
+    }
+
     /// <summary>More retransmissions than the default, so that 30% loss each way rarely exhausts them; PFS and fragments on.</summary>
     private static TwoPeers Peers()
     {

@@ -25,11 +25,7 @@ public sealed class LossTests
         using TwoPeers peers = Peers();
         var network = new LossyNetwork(peers, lossRate, seed);
 
-        network.Send(peers.Initiator.Start(), fromInitiatorSide: true);
-        network.RunUntilQuiet();
-        Assert.Equal(IkeSaState.Established, peers.Initiator.State);
-        Assert.Equal(IkeSaState.Established, peers.Responder.State);
-        AssertChildPairs(peers, 1);
+        Establish(peers, network);
 
         uint first = peers.Initiator.ChildSas[0].InboundSpi;
         network.Send(peers.Initiator.RekeyChildSa(first), fromInitiatorSide: true);
@@ -47,10 +43,7 @@ public sealed class LossTests
         network.RunUntilQuiet();
         Assert.Equal(IkeSaState.Closed, peers.Initiator.State);
         Assert.Equal(IkeSaState.Closed, peers.Responder.State);
-        IkeSa liveI = TwoPeers.Live(peers.InitiatorSas);
-        IkeSa liveR = TwoPeers.Live(peers.ResponderSas);
-        Assert.Equal((liveI.InitiatorSpi, liveI.ResponderSpi), (liveR.InitiatorSpi, liveR.ResponderSpi));
-        AssertChildPairs(peers, 1);
+        (IkeSa liveI, _) = LivePair(peers);
 
         network.Send(liveI.Delete(), fromInitiatorSide: true);
         network.RunUntilQuiet();
@@ -71,8 +64,7 @@ public sealed class LossTests
     {
         using TwoPeers peers = Peers();
         var network = new LossyNetwork(peers, lossRate, seed);
-        network.Send(peers.Initiator.Start(), fromInitiatorSide: true);
-        network.RunUntilQuiet();
+        Establish(peers, network);
 
         network.Send(peers.Initiator.RekeyChildSa(peers.Initiator.ChildSas[0].InboundSpi), fromInitiatorSide: true);
         network.Send(peers.Responder.RekeyChildSa(peers.Responder.ChildSas[0].InboundSpi), fromInitiatorSide: false);
@@ -82,10 +74,7 @@ public sealed class LossTests
         network.Send(peers.Initiator.RekeyIkeSa(), fromInitiatorSide: true);
         network.Send(peers.Responder.RekeyIkeSa(), fromInitiatorSide: false);
         network.RunUntilQuiet();
-        IkeSa liveI = TwoPeers.Live(peers.InitiatorSas);
-        IkeSa liveR = TwoPeers.Live(peers.ResponderSas);
-        Assert.Equal((liveI.InitiatorSpi, liveI.ResponderSpi), (liveR.InitiatorSpi, liveR.ResponderSpi));
-        AssertChildPairs(peers, 1);
+        (_, IkeSa liveR) = LivePair(peers);
 
         network.Send(liveR.Delete(), fromInitiatorSide: false);
         network.RunUntilQuiet();
@@ -102,8 +91,7 @@ public sealed class LossTests
     {
         using TwoPeers peers = Peers();
         var network = new LossyNetwork(peers, lossRate, seed);
-        network.Send(peers.Initiator.Start(), fromInitiatorSide: true);
-        network.RunUntilQuiet();
+        Establish(peers, network);
         uint oldChild = peers.Initiator.ChildSas[0].InboundSpi;
 
         network.Send(peers.Initiator.Reauthenticate(), fromInitiatorSide: true);
@@ -111,11 +99,27 @@ public sealed class LossTests
 
         Assert.Equal(IkeSaState.Closed, peers.Initiator.State);
         Assert.Equal(IkeSaState.Closed, peers.Responder.State);
+        LivePair(peers);
+        Assert.Equal([oldChild], peers.InitiatorHost.Deleted);
+    }
+
+    private static void Establish(TwoPeers peers, LossyNetwork network)
+    {
+        network.Send(peers.Initiator.Start(), fromInitiatorSide: true);
+        network.RunUntilQuiet();
+        Assert.Equal(IkeSaState.Established, peers.Initiator.State);
+        Assert.Equal(IkeSaState.Established, peers.Responder.State);
+        AssertChildPairs(peers, 1);
+    }
+
+    /// <summary>The one live IKE SA of each side, with the same SPIs, holding one Child SA pair.</summary>
+    private static (IkeSa Initiator, IkeSa Responder) LivePair(TwoPeers peers)
+    {
         IkeSa liveI = TwoPeers.Live(peers.InitiatorSas);
         IkeSa liveR = TwoPeers.Live(peers.ResponderSas);
         Assert.Equal((liveI.InitiatorSpi, liveI.ResponderSpi), (liveR.InitiatorSpi, liveR.ResponderSpi));
         AssertChildPairs(peers, 1);
-        Assert.Equal([oldChild], peers.InitiatorHost.Deleted);
+        return (liveI, liveR);
     }
 
     /// <summary>More retransmissions than the default, so that 30% loss each way rarely exhausts them; PFS and fragments on.</summary>

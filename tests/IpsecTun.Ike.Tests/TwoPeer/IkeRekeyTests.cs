@@ -1,5 +1,6 @@
 using IpsecTun.Ike.Messages;
 using IpsecTun.Ike.Sa;
+using IpsecTun.Ike.Settings;
 
 namespace IpsecTun.Ike.Tests.TwoPeer;
 
@@ -272,9 +273,40 @@ public sealed class IkeRekeyTests
         Assert.Equal([childR], peers.ResponderHost.Deleted);
     }
 
+    [Fact]
+    public void Invalid_ke_payload_in_an_ike_sa_rekey_is_retried_with_the_requested_group()
+    {
+        var both = new IkeProposalSettings([Suites.Aes128Gcm], [IpsecTun.Crypto.PrfAlgorithms.HmacSha2_256], [], [Suites.Ecp256, Suites.Modp2048]);
+        using var peers = new TwoPeers(TwoPeers.Settings(both, Suites.EspGcm), new Modp2048ForTheIdentity(both));
+        peers.Establish();
+
+        IkeSaOutput refused = peers.ToResponder(peers.Initiator.RekeyIkeSa());
+        Assert.Empty(refused.CreatedIkeSas);
+        IkeSaOutput retry = peers.ToInitiator(refused);
+        Assert.Contains(retry.Events, e => e.Message.Contains("retrying the IKE SA rekey", StringComparison.Ordinal));
+        Assert.Equal(3u, Header(retry).MessageId);
+
+        IkeSaOutput delete = peers.ToInitiator(peers.ToResponder(retry));
+        peers.ToInitiator(peers.ToResponder(delete));
+        IkeSa liveI = TwoPeers.Live(peers.InitiatorSas);
+        Assert.Equal((liveI.InitiatorSpi, liveI.ResponderSpi), (TwoPeers.Live(peers.ResponderSas).InitiatorSpi, TwoPeers.Live(peers.ResponderSas).ResponderSpi));
+        Assert.Equal(Suites.Modp2048, liveI.Transforms!.Group);
+        Assert.Single(liveI.ChildSas);
+    }
+
     internal static TwoPeers Peers() => new(
         TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm),
         TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm));
 
     internal static IkeHeader Header(IkeSaOutput output) => Wire.Parse(Assert.Single(output.Datagrams).Data.Span).Header;
+
+    /// <summary>A peer that accepts both groups in IKE_SA_INIT, whose identity then allows only MODP-2048.</summary>
+    private sealed class Modp2048ForTheIdentity(IkeProposalSettings both) : IResponderConfiguration
+    {
+        public IkeSaSettings? FindPeer(System.Net.IPEndPoint local, System.Net.IPEndPoint remote) =>
+            TwoPeers.ResponderSettings(both, Suites.EspGcm);
+
+        public IkeSaSettings? FindIdentity(IkeSaSettings peer, IdentificationPayload initiatorId) =>
+            peer with { Proposals = [both with { Groups = [Suites.Modp2048] }] };
+    }
 }

@@ -11,6 +11,8 @@ namespace IpsecTun.Engine.Control;
 /// </summary>
 public sealed class ControlServer : IAsyncDisposable
 {
+    private static readonly TimeSpan RefusedClientPatience = TimeSpan.FromSeconds(5);
+
     private readonly IControlListener listener;
     private readonly IEndpointControl endpoint;
     private readonly ILogger logger;
@@ -85,6 +87,20 @@ public sealed class ControlServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Reads what a refused client still sends until it hangs up (or a few seconds pass): closing with
+    /// unread data would reset the connection, and the client might never see why it was refused.
+    /// </summary>
+    private async Task DrainAsync(Stream stream)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        patience.CancelAfter(RefusedClientPatience);
+        var discard = new byte[512];
+        while (await stream.ReadAsync(discard, patience.Token).ConfigureAwait(false) > 0)
+        {
+        }
+    }
+
     private async Task ServeAsync(AcceptedClient client)
     {
         // Off the accept loop at once: nothing a client does may delay the next accept.
@@ -96,6 +112,7 @@ public sealed class ControlServer : IAsyncDisposable
             {
                 ControlServerLog.Refused(logger, refusal);
                 await Protocol.FrameWriter.WriteAsync(stream, new Protocol.ErrorResponse(refusal), stopping.Token).ConfigureAwait(false);
+                await DrainAsync(stream).ConfigureAwait(false);
                 return;
             }
 

@@ -31,7 +31,8 @@ internal sealed class ControlSession(Stream stream, IEndpointControl endpoint, I
             catch (ControlProtocolException e)
             {
                 await Reply(new ErrorResponse(e.Message), cancellationToken).ConfigureAwait(false);
-                return;
+                next = reader.ReadAsync(cancellationToken).AsTask();
+                continue;
             }
 
             if (frame is not { } text)

@@ -13,7 +13,7 @@ public sealed class ControlEnvironment : IDisposable
 
     public ControlEnvironment(string? value) => Set(value);
 
-    public void Set(string? value) => Environment.SetEnvironmentVariable(ControlPath.EnvironmentVariable, value);
+    public static void Set(string? value) => Environment.SetEnvironmentVariable(ControlPath.EnvironmentVariable, value);
 
     public void Dispose() => Environment.SetEnvironmentVariable(ControlPath.EnvironmentVariable, saved);
 }

@@ -14,7 +14,7 @@ public sealed class ControlPathTests
         Assert.Equal(EndpointSettings.DefaultControl, ControlPath.Resolve(null));
         Assert.Equal("/tmp/a.sock", ControlPath.Resolve("/tmp/a.sock"));
 
-        environment.Set("/tmp/env.sock");
+        ControlEnvironment.Set("/tmp/env.sock");
         Assert.Equal("/tmp/env.sock", ControlPath.Resolve(null));
         Assert.Equal("/tmp/a.sock", ControlPath.Resolve("/tmp/a.sock"));
     }
@@ -29,7 +29,7 @@ public sealed class ControlPathTests
 
         using var environment = new ControlEnvironment(null);
         Assert.Equal("/tmp/configured.sock", ControlPath.Resolve(null, configuration));
-        environment.Set("/tmp/env.sock");
+        ControlEnvironment.Set("/tmp/env.sock");
         Assert.Equal("/tmp/env.sock", ControlPath.Resolve(null, configuration));
         Assert.Equal("/tmp/a.sock", ControlPath.Resolve("/tmp/a.sock", configuration));
     }

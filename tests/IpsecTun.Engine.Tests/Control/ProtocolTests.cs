@@ -56,7 +56,7 @@ public sealed class ProtocolTests
         }
 
         Assert.Equal(
-            """{"type":"show","rows":[{"flags":"DA","properties":[{"Key":"src-address","Value":"10.0.0.0/24"},{"Key":"ph2-count","Value":"1"}]}]}""",
+            """{"type":"show","rows":[{"flags":"DA","properties":[{"key":"src-address","value":"10.0.0.0/24"},{"key":"ph2-count","value":"1"}]}]}""",
             JsonSerializer.Serialize<ControlResponse>(new ShowResponse([row]), ControlJsonContext.Default.ControlResponse));
     }
 
@@ -79,15 +79,18 @@ public sealed class ProtocolTests
     }
 
     [Fact]
-    public async Task A_frame_over_the_limit_or_cut_off_is_refused()
+    public async Task A_frame_over_the_limit_is_skipped_and_one_cut_off_is_refused()
     {
-        var reader = new FrameReader(new TrickleStream(Encoding.UTF8.GetBytes(new string('x', 65) + "\n"), chunk: 7), 64);
+        var reader = new FrameReader(new TrickleStream(Encoding.UTF8.GetBytes(new string('x', 300) + "\n{}\n"), chunk: 7), 64);
         await Assert.ThrowsAsync<ControlProtocolException>(async () => await reader.ReadAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("{}", Encoding.UTF8.GetString((await reader.ReadAsync(TestContext.Current.CancellationToken))!.Value.Span));
+        Assert.Null(await reader.ReadAsync(TestContext.Current.CancellationToken));
 
         reader = new FrameReader(new TrickleStream(Encoding.UTF8.GetBytes(new string('x', 64) + "\n"), chunk: 7), 64);
         Assert.Equal(64, (await reader.ReadAsync(TestContext.Current.CancellationToken))!.Value.Length);
 
         reader = new FrameReader(new TrickleStream(Encoding.UTF8.GetBytes("{\"a\""), chunk: 2), 64);
         await Assert.ThrowsAsync<ControlProtocolException>(async () => await reader.ReadAsync(TestContext.Current.CancellationToken));
+        Assert.Null(await reader.ReadAsync(TestContext.Current.CancellationToken));
     }
 }

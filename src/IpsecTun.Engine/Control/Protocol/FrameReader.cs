@@ -2,7 +2,8 @@ namespace IpsecTun.Engine.Control.Protocol;
 
 /// <summary>
 /// Reads the control protocol's frames: UTF-8 JSON, one message per line. A frame longer than the limit
-/// is refused rather than buffered, so a client cannot make the endpoint hold unbounded memory.
+/// is skipped up to its newline rather than buffered, so a client cannot make the endpoint hold
+/// unbounded memory, and the frames after it are read as usual.
 /// </summary>
 internal sealed class FrameReader(Stream stream, int maxFrameLength)
 {
@@ -13,14 +14,20 @@ internal sealed class FrameReader(Stream stream, int maxFrameLength)
     // Bytes after start already searched for the newline, so a long frame is scanned once.
     private int scanned;
 
+    // Inside a frame over the limit: its bytes are dropped as they arrive, until its newline.
+    private bool skipping;
+    private bool ended;
+
     /// <summary>
     /// The next frame without its newline, valid until the next call; null when the stream ended
     /// between frames.
     /// </summary>
-    /// <exception cref="ControlProtocolException">The frame is too long, or the stream ended inside it.</exception>
+    /// <exception cref="ControlProtocolException">
+    /// The frame was too long (it has been skipped; reading may go on), or the stream ended inside it.
+    /// </exception>
     public async ValueTask<ReadOnlyMemory<byte>?> ReadAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        while (!ended)
         {
             var newline = buffer.AsSpan(start + scanned, end - start - scanned).IndexOf((byte)'\n');
             if (newline >= 0)
@@ -28,24 +35,37 @@ internal sealed class FrameReader(Stream stream, int maxFrameLength)
                 var frame = buffer.AsMemory(start, scanned + newline);
                 start += scanned + newline + 1;
                 scanned = 0;
+                if (skipping)
+                {
+                    skipping = false;
+                    throw new ControlProtocolException($"a message is longer than {maxFrameLength} bytes");
+                }
+
                 return frame;
             }
 
             scanned = end - start;
             if (scanned > maxFrameLength)
             {
-                throw new ControlProtocolException($"a message is longer than {maxFrameLength} bytes");
+                skipping = true;
+                start = end = scanned = 0;
             }
 
             MakeRoom();
             var read = await stream.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
-                return scanned == 0 ? null : throw new ControlProtocolException("the connection ended inside a message");
+                ended = true;
+                if (scanned > 0 || skipping)
+                {
+                    throw new ControlProtocolException("the connection ended inside a message");
+                }
             }
 
             end += read;
         }
+
+        return null;
     }
 
     private void MakeRoom()

@@ -35,6 +35,11 @@ internal static class ControlCall
             error.WriteLine($"ipsectun: {e.Message}");
             return ExitCodes.Refused;
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine($"ipsectun: the endpoint at {path} did not accept the connection within {deadline.TotalSeconds:0}s");
+            return ExitCodes.Timeout;
+        }
 
         await using (client.ConfigureAwait(false))
         {

@@ -126,9 +126,17 @@ internal sealed class ControlSession(Stream stream, IEndpointControl endpoint, I
 
     private async Task ForwardProgressAsync(ChannelReader<ConnectPhase> phases, CancellationToken cancellationToken)
     {
-        await foreach (var phase in phases.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            await Reply(new ProgressResponse(phase), cancellationToken).ConfigureAwait(false);
+            await foreach (var phase in phases.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await Reply(new ProgressResponse(phase), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (IOException)
+        {
+            // The client is gone: the read under way sees the hang-up and cancels the connect, and the
+            // outcome's reply ends this session.
         }
     }
 

@@ -105,10 +105,20 @@ public sealed class ControlClient : IAsyncDisposable
 
     private static async Task<Stream> ConnectSocketAsync(string path, CancellationToken cancellationToken)
     {
+        UnixDomainSocketEndPoint address;
+        try
+        {
+            address = UnixSocketAddress.For(path);
+        }
+        catch (ArgumentException e)
+        {
+            throw new EndpointNotRunningException(path, e.Message, e);
+        }
+
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken).ConfigureAwait(false);
+            await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.AccessDenied)

@@ -34,6 +34,7 @@ public sealed class ControlServer : IAsyncDisposable
 
     /// <summary>Takes <paramref name="path"/> (see <see cref="ControlPath.Resolve"/>) and starts answering on it.</summary>
     /// <exception cref="ControlSocketInUseException">Another endpoint answers on the path, or a file that is not a socket is there.</exception>
+    /// <exception cref="ArgumentException">The path is too long for a Unix socket.</exception>
     public static ControlServer Start(string path, IEndpointControl endpoint, ILogger? logger = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

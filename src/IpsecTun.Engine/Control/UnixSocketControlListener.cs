@@ -26,19 +26,21 @@ internal sealed class UnixSocketControlListener : IControlListener
 
     public string Path { get; }
 
+    /// <exception cref="ArgumentException">The path is too long for a Unix socket.</exception>
     public static UnixSocketControlListener Open(string path)
     {
+        var address = UnixSocketAddress.For(path);
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         if (!Directory.Exists(directory))
         {
             Directory.CreateDirectory(directory, DirectoryMode);
         }
 
-        RemoveStaleSocket(path);
+        RemoveStaleSocket(path, address);
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            socket.Bind(new UnixDomainSocketEndPoint(path));
+            socket.Bind(address);
             File.SetUnixFileMode(path, SocketMode);
             socket.Listen(16);
             return new UnixSocketControlListener(path, socket);
@@ -73,7 +75,7 @@ internal sealed class UnixSocketControlListener : IControlListener
     /// A socket file nobody answers on is what a crashed endpoint leaves behind and is removed; one
     /// that answers belongs to a running endpoint, and anything else is not ours to delete.
     /// </summary>
-    private static void RemoveStaleSocket(string path)
+    private static void RemoveStaleSocket(string path, UnixDomainSocketEndPoint address)
     {
         if (!UnixFileType.IsSocket(path))
         {
@@ -88,7 +90,7 @@ internal sealed class UnixSocketControlListener : IControlListener
         using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            probe.Connect(new UnixDomainSocketEndPoint(path));
+            probe.Connect(address);
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
         {

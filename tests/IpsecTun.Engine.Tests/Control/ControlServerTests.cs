@@ -59,6 +59,15 @@ public sealed class ControlServerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_path_too_long_for_a_socket_is_refused_in_words_on_both_sides()
+    {
+        var path = Path.Combine(directory.Path, new string('s', 100) + ".sock");
+        var e = Assert.Throws<ArgumentException>(() => ControlServer.Start(path, new FakeEndpoint()));
+        Assert.StartsWith($"the control socket path {path} is longer than the 107 bytes", e.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<EndpointNotRunningException>(() => ControlClient.ConnectAsync(path, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_socket_is_left_alone()
     {
         File.WriteAllText(directory.Socket, "not a socket");

@@ -10,7 +10,11 @@ internal static class ShowCommand
 {
     public static Command Create()
     {
-        var menu = new Argument<string>("menu") { Description = "What to show." };
+        var menu = new Argument<string>("menu")
+        {
+            Description = "What to show: " + string.Join(", ", ViewMenuNames.All.Select(m => m.Name)) + ".",
+            HelpName = "MENU",
+        };
         menu.AcceptOnlyFromAmong([.. ViewMenuNames.All.Select(m => m.Name)]);
         var json = new Option<bool>("--json") { Description = "Print JSON objects with the manual's property names instead of a table." };
         var withKeys = new Option<bool>("--with-keys") { Description = "Include the SAs' keys (installed-sa)." };

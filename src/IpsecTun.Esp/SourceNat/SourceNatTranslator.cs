@@ -106,7 +106,7 @@ public sealed partial class SourceNatTranslator
         }
 
         RewriteAddress(packet, SourceOffset, source, _translatedAddress);
-        RewriteTransport(fields, segment, fields.SourcePortOffset, insidePort, mapping.ExternalPort, source, _translatedAddress, out _, out _);
+        RewriteTransport(fields, segment, fields.SourcePortOffset, insidePort, mapping.ExternalPort, source, _translatedAddress);
         Statistics.Increment(SourceNatCounter.OutboundTranslated);
         return SourceNatVerdict.Translated;
     }
@@ -158,7 +158,7 @@ public sealed partial class SourceNatTranslator
         }
 
         RewriteAddress(packet, DestinationOffset, _translatedAddress, mapping.InsideAddress);
-        RewriteTransport(fields, segment, externalPortOffset, externalPort, mapping.InsidePort, _translatedAddress, mapping.InsideAddress, out _, out _);
+        RewriteTransport(fields, segment, externalPortOffset, externalPort, mapping.InsidePort, _translatedAddress, mapping.InsideAddress);
         Statistics.Increment(SourceNatCounter.InboundTranslated);
         return SourceNatVerdict.Translated;
     }

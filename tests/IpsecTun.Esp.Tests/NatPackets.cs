@@ -30,13 +30,20 @@ internal static class NatPackets
         return Ip(source, destination, IpProtocol.Tcp, segment, checksumOffset: 16);
     }
 
-    public static byte[] Udp(string source, ushort sourcePort, string destination, ushort destinationPort, int payloadLength = 13, bool withChecksum = true)
+    /// <param name="firstWord">Replaces the first two payload bytes, to steer the checksum.</param>
+    public static byte[] Udp(
+        string source, ushort sourcePort, string destination, ushort destinationPort, int payloadLength = 13, bool withChecksum = true,
+        ushort? firstWord = null)
     {
         byte[] segment = new byte[8 + payloadLength];
         BinaryPrimitives.WriteUInt16BigEndian(segment, sourcePort);
         BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), destinationPort);
         BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(4), (ushort)segment.Length);
         Pattern(segment.AsSpan(8), 9);
+        if (firstWord is ushort word)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(8), word);
+        }
         return Ip(source, destination, IpProtocol.Udp, segment, checksumOffset: withChecksum ? 6 : -1);
     }
 

@@ -58,6 +58,19 @@ public sealed class SourceNatTranslationTests
     }
 
     [Fact]
+    public void A_udp_checksum_that_comes_out_zero_is_sent_as_all_ones()
+    {
+        // Find a payload whose translated datagram sums to zero; RFC 768 sends that as 0xFFFF.
+        ushort word = Enumerable.Range(0, 65_536).Select(w => (ushort)w)
+            .First(w => NatPackets.Udp(Virtual, 5000, Server, 53, firstWord: w).AsSpan(26, 2).SequenceEqual(new byte[] { 0xFF, 0xFF }));
+        SourceNatTranslator nat = Create(_clock);
+        byte[] packet = NatPackets.Udp(HostA, 5000, Server, 53, firstWord: word);
+
+        Assert.Equal(SourceNatVerdict.Translated, nat.TranslateOutbound(packet));
+        Assert.Equal(NatPackets.Udp(Virtual, 5000, Server, 53, firstWord: word), packet);
+    }
+
+    [Fact]
     public void Icmp_echo_is_mapped_by_query_id()
     {
         SourceNatTranslator nat = Create(_clock);

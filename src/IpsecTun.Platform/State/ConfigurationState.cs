@@ -16,4 +16,7 @@ public sealed class ConfigurationState
     public List<AddressRecord> Addresses { get; init; } = [];
 
     public List<RouteRecord> Routes { get; init; } = [];
+
+    /// <summary>The resolv.conf replaced with the tunnel's DNS servers, if any.</summary>
+    public ResolvConfRecord? ResolvConf { get; set; }
 }

@@ -49,6 +49,11 @@ public static class StaleStateCleaner
                 RemoveDevice(system, tally, device);
             }
 
+            if (state.ResolvConf is { } resolvConf)
+            {
+                RestoreResolvConf(tally, resolvConf);
+            }
+
             report = tally.Report();
         }
 
@@ -83,6 +88,19 @@ public static class StaleStateCleaner
         catch (ArgumentException)
         {
             tally.Fail($"{device} does not name an interface");
+        }
+    }
+
+    private static void RestoreResolvConf(CleanupTally tally, ResolvConfRecord record)
+    {
+        try
+        {
+            Dns.ResolvConfFile.Restore(record);
+            tally.Count(0, record.Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            tally.Fail($"{record.Path} could not be restored: {e.Message}");
         }
     }
 

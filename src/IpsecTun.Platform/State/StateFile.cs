@@ -79,6 +79,10 @@ public sealed class StateFile
 
     public void Forget(RouteEntry route) => Update(state => RemoveLast(state.Routes, RouteRecord.From(route)));
 
+    public void Record(ResolvConfRecord resolvConf) => Update(state => state.ResolvConf = resolvConf);
+
+    public void ForgetResolvConf() => Update(state => state.ResolvConf = null);
+
     /// <summary>Forgets every address and route (they were undone) and keeps the device.</summary>
     public void ForgetConfiguration() => Update(state =>
     {

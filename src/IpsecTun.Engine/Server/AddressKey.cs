@@ -1,0 +1,3 @@
+namespace IpsecTun.Engine.Server;
+
+internal readonly record struct AddressKey(byte Version, UInt128 Address);

@@ -1,0 +1,9 @@
+namespace IpsecTun.Esp;
+
+internal enum NatLookupResult
+{
+    Found,
+    NotFound,
+    TableFull,
+    NoPortAvailable,
+}

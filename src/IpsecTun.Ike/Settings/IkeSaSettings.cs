@@ -6,6 +6,9 @@ namespace IpsecTun.Ike.Settings;
 /// the IKE SA lifetime, the retransmission policy, the dead peer detection interval (null: off) and
 /// whether IKE_AUTH announces INITIAL_CONTACT; with a fragment size, IKE fragmentation (RFC 7383) is
 /// offered and larger protected messages go out as SKF fragments of at most that many bytes.
+/// This side authenticates with <paramref name="AuthMethod"/> (a signature needs <paramref name="Certificate"/>)
+/// and the peer must use <paramref name="RemoteAuthMethod"/>, by default the same; the peer's certificate
+/// is checked as <paramref name="PeerValidation"/> says. With signatures alone the pre-shared key may be empty.
 /// </summary>
 public sealed record IkeSaSettings(
     IReadOnlyList<IkeProposalSettings> Proposals,
@@ -17,4 +20,12 @@ public sealed record IkeSaSettings(
     RetransmissionSettings Retransmission,
     TimeSpan? DpdInterval = null,
     bool SendInitialContact = false,
-    int? FragmentSize = null);
+    int? FragmentSize = null,
+    IkeAuthMethod AuthMethod = IkeAuthMethod.PreSharedKey,
+    IkeAuthMethod? RemoteAuthMethod = null,
+    LocalCertificate? Certificate = null,
+    PeerCertificateValidation? PeerValidation = null)
+{
+    /// <summary>The method the peer must authenticate with.</summary>
+    public IkeAuthMethod ExpectedRemoteAuthMethod => RemoteAuthMethod ?? AuthMethod;
+}

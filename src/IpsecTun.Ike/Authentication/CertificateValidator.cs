@@ -85,8 +85,11 @@ internal static class CertificateValidator
             {
                 switch (status.Status)
                 {
-                    case X509ChainStatusFlags.UntrustedRoot or X509ChainStatusFlags.PartialChain:
-                        return $"untrusted root {(CertificateAuthorities.IsSelfIssued(last.Certificate) ? last.Certificate.Subject : last.Certificate.Issuer)}";
+                    case X509ChainStatusFlags.UntrustedRoot:
+                        return $"untrusted root {last.Certificate.Subject}";
+                    case X509ChainStatusFlags.PartialChain:
+                        // Peers do not send their root, so an unknown issuer is the usual untrusted chain.
+                        return $"issuer {last.Certificate.Issuer} is neither a trusted CA nor among the intermediates sent";
                     case X509ChainStatusFlags.NotTimeValid:
                         return $"{element.Certificate.Subject} is outside its validity period ({Format(element.Certificate.NotBefore)} to {Format(element.Certificate.NotAfter)})";
                     case X509ChainStatusFlags.Revoked:

@@ -77,6 +77,13 @@ internal sealed class TestPki
         return new LocalCertificate(Copy(certificate), CopyKey(key), chain, useRsaPss);
     }
 
+    /// <summary>End entity <paramref name="name"/> with its key and the given <paramref name="chain"/>.</summary>
+    public LocalCertificate Local(string name, IEnumerable<X509Certificate2> chain)
+    {
+        (X509Certificate2 certificate, AsymmetricAlgorithm key) = _endEntities[name];
+        return new LocalCertificate(Copy(certificate), CopyKey(key), chain.Select(Copy));
+    }
+
     /// <summary>A copy of <paramref name="key"/> that a <see cref="LocalCertificate"/> may own and dispose.</summary>
     public static AsymmetricAlgorithm CopyKey(AsymmetricAlgorithm key)
     {

@@ -32,7 +32,7 @@ internal static class CertificateValidator
         }
 
         using X509Chain custom = Build(endEntity, intermediates, validation, X509ChainTrustMode.CustomRootTrust, now, out bool trusted);
-        if (trusted)
+        if (trusted || AnchoredAtConfiguredIntermediate(custom, validation))
         {
             return true;
         }
@@ -68,6 +68,26 @@ internal static class CertificateValidator
         return chain;
     }
 
+    /// <summary>
+    /// A configured CA that is not self-signed is a trust anchor as well (as in strongSwan), though X509Chain
+    /// only anchors at roots: the chain counts as trusted when it passes through such a CA and nothing up to
+    /// it has a fault other than the missing root.
+    /// </summary>
+    private static bool AnchoredAtConfiguredIntermediate(X509Chain chain, PeerCertificateValidation validation)
+    {
+        X509ChainElementCollection elements = chain.ChainElements;
+        for (int i = 1; i < elements.Count; i++)
+        {
+            if (validation.TrustedCas.Any(ca => ca.RawDataMemory.Span.SequenceEqual(elements[i].Certificate.RawDataMemory.Span)))
+            {
+                return elements.Take(i + 1).All(e => e.ChainElementStatus.All(s =>
+                    s.Status is X509ChainStatusFlags.NoError or X509ChainStatusFlags.PartialChain or X509ChainStatusFlags.UntrustedRoot));
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsCurrent(X509Certificate2 certificate, DateTimeOffset now, [NotNullWhen(false)] out string? reason)
     {
         reason = now < certificate.NotBefore.ToUniversalTime() ? $"peer certificate {certificate.Subject} is not valid before {Format(certificate.NotBefore)}"
@@ -88,8 +108,9 @@ internal static class CertificateValidator
                     case X509ChainStatusFlags.UntrustedRoot:
                         return $"untrusted root {last.Certificate.Subject}";
                     case X509ChainStatusFlags.PartialChain:
-                        // Peers do not send their root, so an unknown issuer is the usual untrusted chain.
-                        return $"issuer {last.Certificate.Issuer} is neither a trusted CA nor among the intermediates sent";
+                        // Peers do not send their root, so this is the usual untrusted chain; it is also what an
+                        // issuer signature that does not verify looks like, as the chain then stops below it.
+                        return $"no trusted CA issued {last.Certificate.Subject} (issuer {last.Certificate.Issuer})";
                     case X509ChainStatusFlags.NotTimeValid:
                         return $"{element.Certificate.Subject} is outside its validity period ({Format(element.Certificate.NotBefore)} to {Format(element.Certificate.NotAfter)})";
                     case X509ChainStatusFlags.Revoked:

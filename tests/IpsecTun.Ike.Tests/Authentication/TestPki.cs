@@ -102,6 +102,13 @@ internal sealed class TestPki
     public X509Certificate2 IssueEndEntity(string name, AsymmetricAlgorithm key, DateTimeOffset from, DateTimeOffset to) =>
         Issue("CN=" + DnsName(name), key, Intermediate, IntermediateKey, ca: false, from, to, name);
 
+    /// <summary>An end entity that names the intermediate CA as its issuer but is signed by the Evil CA's key.</summary>
+    public X509Certificate2 ForgeEndEntity(string name, AsymmetricAlgorithm key)
+    {
+        DateTimeOffset now = ManualTime.Epoch;
+        return Issue("CN=" + DnsName(name), key, Intermediate, EvilKey, ca: false, now.AddDays(-1), now.AddYears(1), name);
+    }
+
     private void Add(string name, AsymmetricAlgorithm key, X509Certificate2 issuer, AsymmetricAlgorithm issuerKey, RSASignaturePadding? padding = null)
     {
         DateTimeOffset now = ManualTime.Epoch;

@@ -15,7 +15,24 @@ public sealed class CertificateFailureTests
     {
         using var peers = new TwoPeers(CertificatePeers.Initiator("evil"), CertificatePeers.Responder());
 
-        AssertResponderRefuses(peers, "peer certificate not trusted: issuer CN=Evil CA is neither a trusted CA nor among the intermediates sent");
+        AssertResponderRefuses(peers, "peer certificate not trusted: no trusted CA issued CN=evil.example.org (issuer CN=Evil CA)");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Certificate_with_a_forged_issuer_signature_is_refused(bool trustIntermediate)
+    {
+        using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        TestPki pki = TestPki.Instance;
+        IkeSaSettings initiator = CertificatePeers.Initiator("p256") with
+        {
+            Certificate = new Settings.LocalCertificate(pki.ForgeEndEntity("p256", key), TestPki.CopyKey(key), [TestPki.Copy(pki.Intermediate)]),
+        };
+        IkeSaSettings responder = CertificatePeers.Responder(validation: TestPki.Trusting(trustIntermediate ? pki.Intermediate : pki.Root));
+        using var peers = new TwoPeers(initiator, responder);
+
+        AssertResponderRefuses(peers, "peer certificate not trusted: no trusted CA issued CN=p256.example.org (issuer CN=Test Intermediate CA)");
     }
 
     [Fact]
@@ -120,7 +137,7 @@ public sealed class CertificateFailureTests
 
         IkeSaOutput informational = peers.ToInitiator(authResponse);
 
-        Assert.True(CertificatePeers.Logged(informational, "peer certificate not trusted: issuer CN=Evil CA is neither a trusted CA nor among the intermediates sent"));
+        Assert.True(CertificatePeers.Logged(informational, "peer certificate not trusted: no trusted CA issued CN=evil.example.org (issuer CN=Evil CA)"));
         Assert.Equal(IkeSaState.Deleting, peers.Initiator.State);
         Assert.Empty(peers.InitiatorHost.Installed);
         List<Payload> request = CertificatePeers.Open(peers.Responder, Assert.Single(informational.Datagrams));

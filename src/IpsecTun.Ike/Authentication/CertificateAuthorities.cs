@@ -18,10 +18,13 @@ internal static class CertificateAuthorities
     public static string KeyHash(X509Certificate2 certificate) =>
         Convert.ToHexString(SHA1.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
 
-    /// <summary>Our CERTREQ, when the peer is to authenticate with a certificate we check against CAs.</summary>
+    /// <summary>
+    /// Our CERTREQ when the peer is to sign, naming the CAs we trust; empty when only a remote certificate or
+    /// the system store is configured, which still asks peers that send certificates only on request.
+    /// </summary>
     public static CertificateRequestPayload? Request(IkeSaSettings settings)
     {
-        if (settings.ExpectedRemoteAuthMethod != IkeAuthMethod.DigitalSignature || settings.PeerValidation is not { TrustedCas.Count: > 0 } validation)
+        if (settings.ExpectedRemoteAuthMethod != IkeAuthMethod.DigitalSignature || settings.PeerValidation is not { } validation)
         {
             return null;
         }

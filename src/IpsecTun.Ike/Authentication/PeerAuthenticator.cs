@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using IpsecTun.Crypto;
 using IpsecTun.Ike.Messages;
 using IpsecTun.Ike.Settings;
@@ -63,24 +64,26 @@ internal static class PeerAuthenticator
         IkeSaSettings settings, IdentificationPayload id, string described, PeerCertificates certificates, AuthenticationPayload auth, byte[] signedOctets,
         DateTimeOffset now, out string outcome)
     {
-        string? reason = null;
         PeerCertificateValidation? validation = settings.PeerValidation;
-        SignatureScheme? scheme = null;
-        ReadOnlyMemory<byte> signature = default;
-        var endEntity = certificates.EndEntity ?? validation?.RemoteCertificate;
-        bool verified = validation is not null
-            && certificates.Error is null
-            && endEntity is not null
-            && (validation.MatchBy != PeerMatch.Certificate || validation.RemoteCertificate is not null)
-            && SignatureScheme.TryFromAuth(auth, out scheme, out signature, out reason)
-            && CertificateValidator.TryValidate(endEntity, certificates.Intermediates, validation, now, out reason)
-            && (validation.MatchBy == PeerMatch.Certificate || !validation.RequireIdInCertificate || CertificateIdentity.Matches(id, endEntity, out reason))
-            && scheme.Verify(endEntity, signedOctets, signature.Span, out reason);
-        outcome = verified ? $"{described} authenticated with {scheme} by certificate {endEntity!.Subject}"
-            : validation is null ? $"peer {described} signs, but no CA or remote certificate is configured to check it"
+        X509Certificate2? endEntity = certificates.EndEntity ?? validation?.RemoteCertificate;
+        string? problem = validation is null ? $"peer {described} signs, but no CA or remote certificate is configured to check it"
             : certificates.Error is { } error ? error
             : endEntity is null ? $"peer {described} sent no certificate and none is configured for it"
-            : reason ?? "match-by certificate needs a remote certificate";
+            : validation.MatchBy == PeerMatch.Certificate && validation.RemoteCertificate is null ? "match-by certificate needs a remote certificate"
+            : null;
+        if (problem is not null)
+        {
+            outcome = problem;
+            return false;
+        }
+
+        bool checksId = validation!.MatchBy != PeerMatch.Certificate && validation.RequireIdInCertificate;
+        string? reason = null;
+        bool verified = SignatureScheme.TryFromAuth(auth, out SignatureScheme? scheme, out ReadOnlyMemory<byte> signature, out reason)
+            && CertificateValidator.TryValidate(endEntity!, certificates.Intermediates, validation, now, out reason)
+            && (!checksId || CertificateIdentity.Matches(id, endEntity!, out reason))
+            && scheme.Verify(endEntity!, signedOctets, signature.Span, out reason);
+        outcome = verified ? $"{described} authenticated with {scheme} by certificate {endEntity!.Subject}" : reason!;
         return verified;
     }
 }

@@ -114,7 +114,10 @@ public sealed class CertificateMatchingTests
         using var bad = new TwoPeers(wrongId, CertificatePeers.Responder(validation: pinned));
 
         CertificateNegotiationTests.EstablishStepByStep(good);
-        IkeSaOutput authResponse = bad.ToResponder(bad.ToInitiator(bad.ToResponder(bad.Initiator.Start())));
+        IkeSaOutput initResponse = bad.ToResponder(bad.Initiator.Start());
+        Assert.True(IkeMessage.TryParse(Assert.Single(initResponse.Datagrams).Data.Span, out IkeMessage? init, out _));
+        Assert.Empty(init.Payloads.OfType<CertificateRequestPayload>().Single().AuthorityHashes);
+        IkeSaOutput authResponse = bad.ToResponder(bad.ToInitiator(initResponse));
 
         Assert.Equal(IkeSaState.Failed, bad.Responder.State);
         Assert.True(CertificatePeers.Logged(authResponse, "ID fqdn:anything.example does not match certificate SAN"));
@@ -150,6 +153,24 @@ public sealed class CertificateMatchingTests
         peers.ToInitiator(peers.ToResponder(authRequest));
 
         Assert.Equal(expected.Select(e => e.Replace("CN=p256.example.org", "CN=p256.example.org issued by CN=Test Intermediate CA", StringComparison.Ordinal)), sent);
+        Assert.Equal((IkeSaState.Established, IkeSaState.Established), (peers.Initiator.State, peers.Responder.State));
+    }
+
+    [Fact]
+    public void Responder_answers_the_initiators_certificate_request_with_the_matching_chain()
+    {
+        TestPki pki = TestPki.Instance;
+        IkeSaSettings responder = CertificatePeers.Responder() with
+        {
+            Certificate = pki.Local("responder", [pki.Intermediate, pki.IntermediateByB, pki.Root, pki.RootB]),
+        };
+        using var peers = new TwoPeers(CertificatePeers.Initiator("p256", TestPki.Trusting(pki.RootB)), responder);
+
+        IkeSaOutput authResponse = peers.ToResponder(peers.ToInitiator(peers.ToResponder(peers.Initiator.Start())));
+        string[] sent = [.. CertificatePeers.Open(peers.Initiator, Assert.Single(authResponse.Datagrams)).OfType<CertificatePayload>().Select(Describe)];
+        peers.ToInitiator(authResponse);
+
+        Assert.Equal(["CN=responder.example.org issued by CN=Test Intermediate CA", "CN=Test Intermediate CA issued by CN=Test Root B"], sent);
         Assert.Equal((IkeSaState.Established, IkeSaState.Established), (peers.Initiator.State, peers.Responder.State));
     }
 

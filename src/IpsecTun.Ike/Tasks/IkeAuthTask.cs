@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using IpsecTun.Crypto;
 using IpsecTun.Ike.Authentication;
 using IpsecTun.Ike.Messages;
@@ -16,6 +17,7 @@ internal sealed class IkeAuthTask : IkeTask
     private NotifyType? _authError;
     private ChildSaOffer? _offer;
     private ChildSaAnswer? _answer;
+    private AuthenticationPayload? _responseAuth;
 
     public override ExchangeType Exchange => ExchangeType.IkeAuth;
 
@@ -101,6 +103,19 @@ internal sealed class IkeAuthTask : IkeTask
             return;
         }
 
+        // Signed here rather than in BuildResponse so that a key that cannot sign fails this exchange, logged.
+        IdentificationPayload idr = sa.Settings.LocalId.ToPayload(PayloadType.IdResponder);
+        try
+        {
+            _responseAuth = OwnAuth(sa, idr);
+        }
+        catch (CryptographicException e)
+        {
+            output.Log($"signing our AUTH failed: {e.Message}");
+            _authError = NotifyType.AuthenticationFailed;
+            return;
+        }
+
         if (payloads.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.InitialContact))
         {
             output.Raise(IkeSaEventKind.InitialContact, IdText(idi));
@@ -122,10 +137,9 @@ internal sealed class IkeAuthTask : IkeTask
             return;
         }
 
-        IdentificationPayload idr = sa.Settings.LocalId.ToPayload(PayloadType.IdResponder);
-        payloads.Add(idr);
+        payloads.Add(sa.Settings.LocalId.ToPayload(PayloadType.IdResponder));
         payloads.AddRange(LocalAuthenticator.Certificates(sa.Settings, sa.PeerRequestedCas));
-        payloads.Add(OwnAuth(sa, idr));
+        payloads.Add(_responseAuth!);
         sa.MoveTo(IkeSaState.Established);
         output.Raise(IkeSaEventKind.Established, $"IKE SA established with {sa.Remote}");
         _answer?.AddPayloads(payloads);

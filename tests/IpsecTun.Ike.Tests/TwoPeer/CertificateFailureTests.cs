@@ -170,6 +170,21 @@ public sealed class CertificateFailureTests
     }
 
     [Fact]
+    public void Responder_key_that_cannot_sign_answers_authentication_failed()
+    {
+        // RSASSA-PSS over SHA-256 needs at least 66 octets of modulus; a 512-bit key has 64.
+        using RSA weak = RSA.Create(512);
+        IkeSaSettings responder = CertificatePeers.Responder() with
+        {
+            Certificate = new Settings.LocalCertificate(
+                TestPki.Instance.IssueEndEntity("weak", weak, ManualTime.Epoch.AddDays(-1), ManualTime.Epoch.AddDays(1)), TestPki.CopyKey(weak), useRsaPss: true),
+        };
+        using var peers = new TwoPeers(CertificatePeers.Initiator("p256"), responder);
+
+        AssertResponderRefuses(peers, "signing our AUTH failed");
+    }
+
+    [Fact]
     public void Initiator_configured_to_sign_without_a_certificate_stops_after_ike_sa_init()
     {
         using var peers = new TwoPeers(CertificatePeers.Initiator("p256") with { Certificate = null }, CertificatePeers.Responder());

@@ -27,8 +27,8 @@ internal static class CertificatePeers
         NegotiatedTransforms transforms = receiver.Transforms!;
         IkeSaKeys keys = receiver.Keys;
         using SkProtection protection = message.Header.IsFromInitiator
-            ? new SkProtection(transforms.Encryption, keys.SkEi, transforms.Integrity, keys.SkAi, RandomSource.System)
-            : new SkProtection(transforms.Encryption, keys.SkEr, transforms.Integrity, keys.SkAr, RandomSource.System);
+            ? new SkProtection(transforms.Encryption!, keys.SkEi, transforms.Integrity, keys.SkAi, RandomSource.System)
+            : new SkProtection(transforms.Encryption!, keys.SkEr, transforms.Integrity, keys.SkAr, RandomSource.System);
         var payloads = new List<Payload>();
         Assert.True(protection.TryOpen(datagram.Data.Span, message, payloads, out error), error.Reason);
         return payloads;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using IpsecTun.Ike.Messages;
 using IpsecTun.Ike.Settings;
 
@@ -16,4 +17,12 @@ public interface IResponderConfiguration
 
     /// <summary>Settings for the identity <paramref name="initiatorId"/> under the peer found before, or null when none matches.</summary>
     IkeSaSettings? FindIdentity(IkeSaSettings peer, IdentificationPayload initiatorId);
+
+    /// <summary>
+    /// Settings for an initiator that claims <paramref name="initiatorId"/> and sent <paramref name="certificate"/>
+    /// (null without CERT), for identities with match-by=certificate; by default the lookup is by ID alone.
+    /// The certificate is not yet verified: the chosen settings decide how it is checked.
+    /// </summary>
+    IkeSaSettings? FindIdentity(IkeSaSettings peer, IdentificationPayload initiatorId, X509Certificate2? certificate) =>
+        FindIdentity(peer, initiatorId);
 }

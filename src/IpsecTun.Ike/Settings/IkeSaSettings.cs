@@ -11,6 +11,9 @@ namespace IpsecTun.Ike.Settings;
 /// manual rekeys phase 1 only with DPD enabled. <paramref name="ModeConfig"/> makes the initiator a
 /// mode-config client; <paramref name="ModeConfigAnswer"/> is what a responder assigns to one (fixed values;
 /// address pools belong to the server mode).
+/// This side authenticates with <paramref name="AuthMethod"/> (a signature needs <paramref name="Certificate"/>)
+/// and the peer must use <paramref name="RemoteAuthMethod"/>, by default the same; the peer's certificate
+/// is checked as <paramref name="PeerValidation"/> says. With signatures alone the pre-shared key may be empty.
 /// </summary>
 public sealed record IkeSaSettings(
     IReadOnlyList<IkeProposalSettings> Proposals,
@@ -25,4 +28,12 @@ public sealed record IkeSaSettings(
     int? FragmentSize = null,
     bool Reauthenticate = false,
     ModeConfigRequest? ModeConfig = null,
-    Sa.ModeConfigResult? ModeConfigAnswer = null);
+    Sa.ModeConfigResult? ModeConfigAnswer = null,
+    IkeAuthMethod AuthMethod = IkeAuthMethod.PreSharedKey,
+    IkeAuthMethod? RemoteAuthMethod = null,
+    LocalCertificate? Certificate = null,
+    PeerCertificateValidation? PeerValidation = null)
+{
+    /// <summary>The method the peer must authenticate with.</summary>
+    public IkeAuthMethod ExpectedRemoteAuthMethod => RemoteAuthMethod ?? AuthMethod;
+}

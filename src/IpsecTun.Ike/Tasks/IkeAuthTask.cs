@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using IpsecTun.Crypto;
+using IpsecTun.Ike.Authentication;
 using IpsecTun.Ike.Messages;
 using IpsecTun.Ike.Sa;
 using IpsecTun.Ike.Settings;
@@ -6,14 +8,16 @@ using IpsecTun.Ike.Settings;
 namespace IpsecTun.Ike.Tasks;
 
 /// <summary>
-/// IKE_AUTH with a pre-shared key (RFC 7296 §1.2, §2.15) and the first Child SA: ESP proposal
-/// selection, traffic selector narrowing (§2.9) and tunnel or transport mode.
+/// IKE_AUTH (RFC 7296 §1.2, §2.15) with a pre-shared key or a certificate and signature (RFC 7427 or the
+/// classic methods), CERT and CERTREQ, and the first Child SA: ESP proposal selection, traffic selector
+/// narrowing (§2.9) and tunnel or transport mode. Each side may use its own method.
 /// </summary>
 internal sealed class IkeAuthTask : IkeTask
 {
     private NotifyType? _authError;
     private ChildSaOffer? _offer;
     private ChildSaAnswer? _answer;
+    private AuthenticationPayload? _responseAuth;
     private ConfigurationPayload? _modeConfigReply;
 
     public override ExchangeType Exchange => ExchangeType.IkeAuth;
@@ -22,12 +26,18 @@ internal sealed class IkeAuthTask : IkeTask
     {
         IdentificationPayload idi = sa.Settings.LocalId.ToPayload(PayloadType.IdInitiator);
         payloads.Add(idi);
+        payloads.AddRange(LocalAuthenticator.Certificates(sa.Settings, sa.PeerRequestedCas));
+        if (CertificateAuthorities.Request(sa.Settings) is { } certificateRequest)
+        {
+            payloads.Add(certificateRequest);
+        }
+
         if (sa.Settings.RemoteId is { } remoteId)
         {
             payloads.Add(remoteId.ToPayload(PayloadType.IdResponder));
         }
 
-        payloads.Add(new AuthenticationPayload(AuthMethod.SharedKeyMessageIntegrityCode, OwnAuth(sa, idi)));
+        payloads.Add(OwnAuth(sa, idi));
         if (sa.Settings.SendInitialContact)
         {
             payloads.Add(new NotifyPayload(NotifyType.InitialContact));
@@ -53,9 +63,13 @@ internal sealed class IkeAuthTask : IkeTask
             return TaskOutcome.Failed;
         }
 
-        if (!Authenticate(sa, idr, auth, sa.InitResponse, sa.NonceI, sa.Keys.SkPr, output))
+        using (PeerCertificates certificates = PeerCertificates.From(payloads))
         {
-            return TaskOutcome.Failed;
+            if (!Authenticate(sa, idr, certificates, auth, output))
+            {
+                sa.QueueTask(new AuthenticationFailedTask());
+                return TaskOutcome.Done;
+            }
         }
 
         sa.MoveTo(IkeSaState.Established);
@@ -69,9 +83,11 @@ internal sealed class IkeAuthTask : IkeTask
     {
         var idi = payloads.OfType<IdentificationPayload>().FirstOrDefault(p => p.Type == PayloadType.IdInitiator);
         var auth = Find<AuthenticationPayload>(payloads);
+        sa.ReadCertificateRequests(payloads);
+        using PeerCertificates certificates = PeerCertificates.From(payloads);
         if (idi is not null && sa.Configuration is { } configuration)
         {
-            if (configuration.FindIdentity(sa.Settings, idi) is not { } identity)
+            if (configuration.FindIdentity(sa.Settings, idi, certificates.EndEntity) is not { } identity)
             {
                 output.Log($"no identity matches {IdText(idi)}");
                 _authError = NotifyType.AuthenticationFailed;
@@ -81,8 +97,28 @@ internal sealed class IkeAuthTask : IkeTask
             sa.UseIdentitySettings(identity);
         }
 
-        if (idi is null || auth is null || !Authenticate(sa, idi, auth, sa.InitRequest, sa.NonceR, sa.Keys.SkPi, output))
+        if (LocalAuthenticator.Problem(sa.Settings) is { } problem)
         {
+            output.Log(problem);
+            _authError = NotifyType.AuthenticationFailed;
+            return;
+        }
+
+        if (idi is null || auth is null || !Authenticate(sa, idi, certificates, auth, output))
+        {
+            _authError = NotifyType.AuthenticationFailed;
+            return;
+        }
+
+        // Signed here rather than in BuildResponse so that a key that cannot sign fails this exchange, logged.
+        IdentificationPayload idr = sa.Settings.LocalId.ToPayload(PayloadType.IdResponder);
+        try
+        {
+            _responseAuth = OwnAuth(sa, idr);
+        }
+        catch (CryptographicException e)
+        {
+            output.Log($"signing our AUTH failed: {e.Message}");
             _authError = NotifyType.AuthenticationFailed;
             return;
         }
@@ -109,9 +145,9 @@ internal sealed class IkeAuthTask : IkeTask
             return;
         }
 
-        IdentificationPayload idr = sa.Settings.LocalId.ToPayload(PayloadType.IdResponder);
-        payloads.Add(idr);
-        payloads.Add(new AuthenticationPayload(AuthMethod.SharedKeyMessageIntegrityCode, OwnAuth(sa, idr)));
+        payloads.Add(sa.Settings.LocalId.ToPayload(PayloadType.IdResponder));
+        payloads.AddRange(LocalAuthenticator.Certificates(sa.Settings, sa.PeerRequestedCas));
+        payloads.Add(_responseAuth!);
         sa.MoveTo(IkeSaState.Established);
         output.Raise(IkeSaEventKind.Established, $"IKE SA established with {sa.Remote}");
         if (_modeConfigReply is not null)
@@ -122,34 +158,25 @@ internal sealed class IkeAuthTask : IkeTask
         _answer?.AddPayloads(payloads);
     }
 
-    private static byte[] OwnAuth(IkeSa sa, IdentificationPayload id) => sa.IsInitiator
-        ? PskAuthentication.Compute(sa.Transforms!.Prf!, sa.Settings.PreSharedKey.Secret, sa.InitRequest, sa.NonceR, sa.Keys.SkPi, id)
-        : PskAuthentication.Compute(sa.Transforms!.Prf!, sa.Settings.PreSharedKey.Secret, sa.InitResponse, sa.NonceI, sa.Keys.SkPr, id);
-
-    /// <summary>Checks the peer's identity against the configured remote ID and its AUTH against the PSK.</summary>
-    private static bool Authenticate(
-        IkeSa sa, IdentificationPayload id, AuthenticationPayload auth, byte[] peerMessage, byte[] ownNonce, ReadOnlySpan<byte> peerSkP, IkeSaOutput output)
+    private static AuthenticationPayload OwnAuth(IkeSa sa, IdentificationPayload id)
     {
-        if (sa.Settings.RemoteId is { } expected && !expected.Matches(id))
-        {
-            output.Log($"peer identity {IdText(id)} does not match the expected {expected}");
-            return false;
-        }
+        PrfAlgorithm prf = sa.Transforms!.Prf!;
+        byte[] octets = sa.IsInitiator
+            ? SignedOctets.Build(prf, sa.InitRequest, sa.NonceR, sa.Keys.SkPi, id)
+            : SignedOctets.Build(prf, sa.InitResponse, sa.NonceI, sa.Keys.SkPr, id);
+        return LocalAuthenticator.Auth(sa.Settings, prf, octets, sa.PeerSignatureHashes);
+    }
 
-        if (auth.Method != AuthMethod.SharedKeyMessageIntegrityCode)
-        {
-            output.Log($"peer authenticates with {auth.Method}; only a pre-shared key is configured");
-            return false;
-        }
-
-        byte[] computed = PskAuthentication.Compute(sa.Transforms!.Prf!, sa.Settings.PreSharedKey.Secret, peerMessage, ownNonce, peerSkP, id);
-        if (!CryptographicOperations.FixedTimeEquals(computed, auth.Data.Span))
-        {
-            output.Log($"pre-shared key AUTH of {IdText(id)} does not verify (mismatched secret)");
-            return false;
-        }
-
-        return true;
+    /// <summary>Checks the peer's ID, certificate and AUTH over its IKE_SA_INIT message; logs what authenticated it or why not.</summary>
+    private static bool Authenticate(IkeSa sa, IdentificationPayload id, PeerCertificates certificates, AuthenticationPayload auth, IkeSaOutput output)
+    {
+        PrfAlgorithm prf = sa.Transforms!.Prf!;
+        byte[] octets = sa.IsInitiator
+            ? SignedOctets.Build(prf, sa.InitResponse, sa.NonceI, sa.Keys.SkPr, id)
+            : SignedOctets.Build(prf, sa.InitRequest, sa.NonceR, sa.Keys.SkPi, id);
+        bool authenticated = PeerAuthenticator.TryVerify(sa.Settings, id, certificates, auth, prf, octets, sa.Time.GetUtcNow(), out string outcome);
+        output.Log(outcome);
+        return authenticated;
     }
 
     private static string IdText(IdentificationPayload id) => new IkeIdentity(id.IdType, id.Data).ToString();

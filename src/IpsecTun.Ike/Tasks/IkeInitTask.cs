@@ -52,6 +52,7 @@ internal sealed class IkeInitTask : IkeTask
             payloads.Add(new NotifyPayload(NotifyType.Ikev2FragmentationSupported));
         }
 
+        sa.AddInitAuthenticationPayloads(payloads);
         sa.MoveTo(IkeSaState.InitSent);
     }
 
@@ -99,6 +100,11 @@ internal sealed class IkeInitTask : IkeTask
         }
 
         sa.NonceR = nonce.Data.ToArray();
+        if (!sa.ReadInitAuthenticationPayloads(payloads, output))
+        {
+            return TaskOutcome.Failed;
+        }
+
         sa.FragmentationAgreed = sa.Settings.FragmentSize is not null && OffersFragmentation(payloads);
         DetectNat(sa, payloads, sa.ResponderSpi, output);
         if (!DeriveKeys(sa, ke, transforms, output))
@@ -136,6 +142,7 @@ internal sealed class IkeInitTask : IkeTask
         sa.NonceI = Find<NoncePayload>(payloads)!.Data.ToArray();
         sa.NonceR = sa.NewNonce();
         sa.ResponderSpi = sa.NewSpi();
+        sa.ReadInitAuthenticationPayloads(payloads, output);
         sa.FragmentationAgreed = sa.Settings.FragmentSize is not null && OffersFragmentation(payloads);
         DetectNat(sa, payloads, 0, output);
         if (!DeriveKeys(sa, ke, transforms, output))
@@ -166,6 +173,8 @@ internal sealed class IkeInitTask : IkeTask
         {
             payloads.Add(new NotifyPayload(NotifyType.Ikev2FragmentationSupported));
         }
+
+        sa.AddInitAuthenticationPayloads(payloads);
     }
 
     private static bool OffersFragmentation(IReadOnlyList<Payload> payloads) =>

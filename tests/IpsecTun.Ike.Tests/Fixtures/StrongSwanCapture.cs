@@ -67,6 +67,16 @@ internal sealed class StrongSwanCapture
         return message;
     }
 
+    /// <summary>The inner payloads of protected message <paramref name="index"/>.</summary>
+    public List<Payload> Open(int index)
+    {
+        IkeMessage message = Parse(index);
+        using SkProtection protection = ProtectionFor(message);
+        var inner = new List<Payload>();
+        Assert.True(protection.TryOpen(Datagrams[index], message, inner, out IkeError error), error.Reason);
+        return inner;
+    }
+
     /// <summary>The protection of the direction <paramref name="message"/> travelled in.</summary>
     public SkProtection ProtectionFor(IkeMessage message)
     {

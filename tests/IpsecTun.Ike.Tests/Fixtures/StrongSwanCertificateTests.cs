@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using IpsecTun.Crypto;
 using IpsecTun.Ike.Messages;
-using IpsecTun.Ike.Protection;
 
 namespace IpsecTun.Ike.Tests.Fixtures;
 
@@ -19,7 +18,7 @@ public class StrongSwanCertificateTests
         byte[] keyHash = SHA1.HashData(ca.PublicKey.ExportSubjectPublicKeyInfo());
 
         CertificateRequestPayload inInit = _capture.Parse(1).Payloads.OfType<CertificateRequestPayload>().Single();
-        CertificateRequestPayload inAuth = Open(2).OfType<CertificateRequestPayload>().Single();
+        CertificateRequestPayload inAuth = _capture.Open(2).OfType<CertificateRequestPayload>().Single();
 
         foreach (CertificateRequestPayload request in new[] { inInit, inAuth })
         {
@@ -33,7 +32,7 @@ public class StrongSwanCertificateTests
     [InlineData(3, "CN=right.example.org")]
     public void Ecdsa_digital_signature_auth_verifies_with_the_certificate_it_came_with(int index, string subject)
     {
-        List<Payload> payloads = Open(index);
+        List<Payload> payloads = _capture.Open(index);
         bool fromInitiator = index == 2;
         IdentificationPayload id = payloads.OfType<IdentificationPayload>().First();
         Assert.Equal(IdentificationType.DerAsn1Dn, id.IdType);
@@ -73,14 +72,5 @@ public class StrongSwanCertificateTests
     {
         NotifyPayload offer = _capture.Parse(0).Payloads.OfType<NotifyPayload>().Single(n => n.NotifyType == NotifyType.SignatureHashAlgorithms);
         Assert.Superset(new HashSet<ushort> { 2, 3, 4 }, NotifyData.ReadSignatureHashAlgorithms(offer).ToHashSet());
-    }
-
-    private List<Payload> Open(int index)
-    {
-        IkeMessage message = _capture.Parse(index);
-        using SkProtection protection = _capture.ProtectionFor(message);
-        var inner = new List<Payload>();
-        Assert.True(protection.TryOpen(_capture.Datagrams[index], message, inner, out IkeError error), error.Reason);
-        return inner;
     }
 }

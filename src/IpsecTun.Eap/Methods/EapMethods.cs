@@ -3,6 +3,7 @@ using IpsecTun.Eap.Methods.Gtc;
 using IpsecTun.Eap.Methods.Md5;
 using IpsecTun.Eap.Methods.MsChapV2;
 using IpsecTun.Eap.Methods.Tls;
+using IpsecTun.Eap.Methods.Ttls;
 using IpsecTun.Eap.Packets;
 
 namespace IpsecTun.Eap.Methods;
@@ -27,6 +28,7 @@ public static class EapMethods
             EapType.Gtc => new GtcPeerMethod(credentials),
             EapType.MsChapV2 => new MsChapV2PeerMethod(credentials, random),
             EapType.Tls => new EapTlsPeerMethod(RequireTls(tls)),
+            EapType.Ttls => new TtlsPeerMethod(credentials, random, RequireTls(tls)),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a supported EAP method."),
         };
     }
@@ -46,9 +48,13 @@ public static class EapMethods
             EapType.Gtc => new GtcServerMethod(credentials),
             EapType.MsChapV2 => new MsChapV2ServerMethod(credentials, random),
             EapType.Tls => new EapTlsServerMethod(RequireTls(tls)),
+            EapType.Ttls => new TtlsServerMethod(RequireUsers(users), random, RequireTls(tls)),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a supported EAP method."),
         };
     }
+
+    private static EapUserLookup RequireUsers(EapUserLookup? users) =>
+        users ?? throw new ArgumentException("Tunnelled EAP methods need a user lookup for the inner identity.", nameof(users));
 
     private static EapTlsSettings RequireTls(EapTlsSettings? tls) =>
         tls ?? throw new ArgumentException("TLS-based EAP methods need EapTlsSettings.", nameof(tls));

@@ -56,6 +56,9 @@ public sealed class EapPeer : IDisposable
     /// <summary>Whether the method has reached a point where EAP-Success is acceptable (for tunnelled EAP).</summary>
     internal bool MethodCompleted => _methodDone;
 
+    /// <summary>Why the method failed, if it has (for tunnelled EAP, whose inner failure has no EAP-Failure).</summary>
+    internal string? MethodFailure => _methodFailure;
+
     /// <summary>The keys of the completed method, handed over to the caller (for tunnelled EAP).</summary>
     internal EapKeys? TakeMethodKeys()
     {

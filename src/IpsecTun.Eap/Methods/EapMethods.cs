@@ -2,6 +2,7 @@ using IpsecTun.Crypto;
 using IpsecTun.Eap.Methods.Gtc;
 using IpsecTun.Eap.Methods.Md5;
 using IpsecTun.Eap.Methods.MsChapV2;
+using IpsecTun.Eap.Methods.Peap;
 using IpsecTun.Eap.Methods.Tls;
 using IpsecTun.Eap.Methods.Ttls;
 using IpsecTun.Eap.Packets;
@@ -29,6 +30,7 @@ public static class EapMethods
             EapType.MsChapV2 => new MsChapV2PeerMethod(credentials, random),
             EapType.Tls => new EapTlsPeerMethod(RequireTls(tls)),
             EapType.Ttls => new TtlsPeerMethod(credentials, random, RequireTls(tls)),
+            EapType.Peap => new PeapPeerMethod(credentials, random, RequireTls(tls)),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a supported EAP method."),
         };
     }
@@ -49,6 +51,7 @@ public static class EapMethods
             EapType.MsChapV2 => new MsChapV2ServerMethod(credentials, random),
             EapType.Tls => new EapTlsServerMethod(RequireTls(tls)),
             EapType.Ttls => new TtlsServerMethod(RequireUsers(users), random, RequireTls(tls)),
+            EapType.Peap => new PeapServerMethod(RequireUsers(users), random, RequireTls(tls)),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a supported EAP method."),
         };
     }

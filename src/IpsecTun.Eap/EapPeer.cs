@@ -47,6 +47,7 @@ public sealed class EapPeer : IDisposable
             }
         }
 
+        EapMethods.Validate(tls);
         _credentials = credentials;
         _methods = [.. methods];
         _random = random;

@@ -43,6 +43,7 @@ public sealed class EapServer : IDisposable
             throw new ArgumentException("TLS-based EAP methods need TLS settings.", nameof(tls));
         }
 
+        EapMethods.Validate(tls);
         _methods = [.. methods];
         _users = users;
         _random = random;

@@ -37,7 +37,8 @@ public sealed class EapTlsSettings
 
     /// <summary>
     /// The EAP methods run inside EAP-TTLS (with <see cref="TtlsInnerMethod.Eap"/>) and PEAP: at the peer the
-    /// acceptable ones, at the server the ones offered, most preferred first.
+    /// acceptable ones, at the server the ones offered, most preferred first. EAP-TLS inside uses these same
+    /// settings; EAP-TTLS and PEAP cannot be nested.
     /// </summary>
     public IReadOnlyList<EapType> InnerEapMethods { get; init; } = [EapType.MsChapV2];
 }

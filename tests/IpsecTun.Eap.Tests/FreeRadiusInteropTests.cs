@@ -24,6 +24,7 @@ public class FreeRadiusInteropTests(FreeRadiusServer radius) : IClassFixture<Fre
         { EapType.Ttls, TtlsInnerMethod.Eap, EapType.Gtc },
         { EapType.Ttls, TtlsInnerMethod.Eap, EapType.Md5Challenge },
         { EapType.Tls, TtlsInnerMethod.Eap, EapType.MsChapV2 },
+        { EapType.Ttls, TtlsInnerMethod.Eap, EapType.Tls },
     };
 
     [Theory]
@@ -65,7 +66,7 @@ public class FreeRadiusInteropTests(FreeRadiusServer radius) : IClassFixture<Fre
         {
             TrustedAuthorities = [pki.Authority],
             ServerName = TestCertificates.ServerName,
-            Certificate = method == EapType.Tls ? pki.Client : null,
+            Certificate = method == EapType.Tls || innerEap == EapType.Tls ? pki.Client : null,
             MaxFragmentSize = 1000,
             TtlsInnerMethod = inner,
             InnerEapMethods = [innerEap],

@@ -40,7 +40,7 @@ internal sealed class TestCertificates : IDisposable
         Certificate = Server,
         MaxFragmentSize = fragment,
         AllowTls13 = tls13,
-        InnerEapMethods = [Packets.EapType.MsChapV2, Packets.EapType.Gtc, Packets.EapType.Md5Challenge],
+        InnerEapMethods = [Packets.EapType.MsChapV2, Packets.EapType.Gtc, Packets.EapType.Md5Challenge, Packets.EapType.Tls],
     };
 
     public EapTlsSettings PeerSettings(X509Certificate2? client = null, X509Certificate2? trusted = null, string serverName = ServerName, int fragment = 1000, bool tls13 = true) => new()

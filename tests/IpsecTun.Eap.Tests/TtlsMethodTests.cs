@@ -5,7 +5,9 @@ namespace IpsecTun.Eap.Tests;
 
 public class TtlsMethodTests
 {
-    public static TheoryData<TtlsInnerMethod, EapType> InnerMethods => new()
+    public static TheoryData<TtlsInnerMethod, EapType> InnerMethods => new(PasswordMethods) { { TtlsInnerMethod.Eap, EapType.Tls } };
+
+    public static TheoryData<TtlsInnerMethod, EapType> PasswordMethods => new()
     {
         { TtlsInnerMethod.Pap, EapType.MsChapV2 },
         { TtlsInnerMethod.Chap, EapType.MsChapV2 },
@@ -30,7 +32,7 @@ public class TtlsMethodTests
     }
 
     [Theory]
-    [MemberData(nameof(InnerMethods))]
+    [MemberData(nameof(PasswordMethods))]
     public void A_wrong_password_fails_with_the_reason(TtlsInnerMethod inner, EapType innerEap)
     {
         using var conversation = Converse(inner, innerEap, "wrong password");
@@ -86,6 +88,7 @@ public class TtlsMethodTests
     {
         TrustedAuthorities = peer.TrustedAuthorities,
         ServerName = peer.ServerName,
+        Certificate = TestCertificates.Rsa.Client,
         MaxFragmentSize = 300,
         TtlsInnerMethod = inner,
         InnerEapMethods = [innerEap],
@@ -96,7 +99,8 @@ public class TtlsMethodTests
         var pki = TestCertificates.Rsa;
         var conversation = new EapConversation(
             [EapType.Ttls], [EapType.Ttls], password,
-            peerTls: Settings(pki.PeerSettings(), inner, innerEap), serverTls: pki.ServerSettings(fragment: 300));
+            peerTls: Settings(pki.PeerSettings(), inner, innerEap),
+            serverTls: pki.ServerSettings(fragment: 300));
         conversation.Run();
         return conversation;
     }

@@ -56,6 +56,15 @@ public static class EapMethods
         };
     }
 
+    /// <summary>Refuses settings a peer or server cannot run: a tunnel inside a tunnel.</summary>
+    internal static void Validate(EapTlsSettings? tls)
+    {
+        if (tls is not null && tls.InnerEapMethods.Any(type => type is EapType.Ttls or EapType.Peap || !IsSupported(type)))
+        {
+            throw new ArgumentException("Inner EAP methods must be supported and must not be EAP-TTLS or PEAP.", nameof(tls));
+        }
+    }
+
     private static EapUserLookup RequireUsers(EapUserLookup? users) =>
         users ?? throw new ArgumentException("Tunnelled EAP methods need a user lookup for the inner identity.", nameof(users));
 

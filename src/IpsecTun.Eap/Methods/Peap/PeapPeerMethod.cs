@@ -34,7 +34,7 @@ internal sealed class PeapPeerMethod(EapCredentials credentials, RandomSource ra
             return FailTls("malformed inner EAP request");
         }
 
-        _inner ??= new EapPeer(credentials, Settings.InnerEapMethods, random);
+        _inner ??= new EapPeer(credentials, Settings.InnerEapMethods, random, Settings);
         if (request!.Type == EapType.PeapExtensions)
         {
             return OnResult(request);

@@ -33,7 +33,7 @@ internal sealed class PeapServerMethod(EapUserLookup users, RandomSource random,
                 return EapMethodStep.Fail("PEAP: data instead of the acknowledgement of the handshake");
             }
 
-            _inner = new EapServer(Settings.InnerEapMethods, users, random);
+            _inner = new EapServer(Settings.InnerEapMethods, users, random, Settings);
             return Write(_inner.Start().Packet!);
         }
 

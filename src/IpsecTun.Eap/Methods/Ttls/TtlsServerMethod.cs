@@ -141,7 +141,7 @@ internal sealed class TtlsServerMethod(EapUserLookup users, RandomSource random,
             }
 
             // The peer answers an Identity Request it never saw (RFC 5281 §11.2.1): give it the identifier of ours.
-            _inner = new EapServer(Settings.InnerEapMethods, users, random);
+            _inner = new EapServer(Settings.InnerEapMethods, users, random, Settings);
             packet = EapPacket.Response(_inner.Start().Packet!.Identifier, EapType.Identity, packet.TypeData);
         }
 

@@ -112,7 +112,7 @@ public sealed class EapPeer : IDisposable
         switch (request.Type)
         {
             case EapType.Identity when _method is null:
-                return Answer(request, EapType.Identity, Encoding.UTF8.GetBytes(_credentials.Identity));
+                return Answer(request, EapType.Identity, Encoding.UTF8.GetBytes(_tls?.OuterIdentity ?? _credentials.Identity));
             case EapType.Notification:
                 return Answer(request, EapType.Notification, []);
             case EapType.Identity or EapType.Nak:

@@ -29,6 +29,12 @@ public sealed class EapTlsSettings
     /// <summary>Whether EAP-TLS may negotiate TLS 1.3 (RFC 9190); EAP-TTLS and PEAP always use TLS 1.2.</summary>
     public bool AllowTls13 { get; init; } = true;
 
+    /// <summary>
+    /// At the peer, the identity sent in the clear in the EAP-Identity Response (such as "anonymous@realm"),
+    /// so that only the tunnel of EAP-TTLS or PEAP carries the user's name; null sends the user's name.
+    /// </summary>
+    public string? OuterIdentity { get; init; }
+
     /// <summary>The most TLS data one EAP packet carries before the message is fragmented (RFC 5216 §2.1.5).</summary>
     public int MaxFragmentSize { get; init; } = 1000;
 

@@ -44,6 +44,24 @@ public class TtlsMethodTests
     }
 
     [Fact]
+    public void An_anonymous_outer_identity_hides_the_user_name_which_only_the_tunnel_carries()
+    {
+        var pki = TestCertificates.Rsa;
+        var peer = pki.PeerSettings();
+        using var conversation = new EapConversation(
+            [EapType.Ttls], [EapType.Ttls],
+            peerTls: new EapTlsSettings { TrustedAuthorities = peer.TrustedAuthorities, ServerName = peer.ServerName, OuterIdentity = "anonymous", TtlsInnerMethod = TtlsInnerMethod.Pap },
+            serverTls: pki.ServerSettings());
+
+        conversation.Run();
+
+        Assert.Equal("anonymous"u8.ToArray(), conversation.Packets.Single(p => p.Type == EapType.Identity && p.Code == EapCode.Response).TypeData.ToArray());
+        Assert.Equal("anonymous", conversation.Server.Identity);
+        Assert.Equal(EapOutcomeKind.Succeeded, conversation.ServerOutcome!.Kind);
+        Assert.Equal(EapOutcomeKind.Succeeded, conversation.PeerOutcome!.Kind);
+    }
+
+    [Fact]
     public void A_server_certificate_from_another_CA_stops_the_peer_before_it_reveals_the_password()
     {
         var pki = TestCertificates.Ecdsa;

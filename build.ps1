@@ -60,5 +60,7 @@ switch ($Target) {
             '--self-contained', 'false', '-o', (Join-Path $out 'linux-x64'))
         Invoke-Checked dotnet @('publish', 'src/IpsecTun.Cli', '-c', $Configuration, '-r', 'win-x64',
             '--self-contained', 'false', '-o', (Join-Path $out 'win-x64'))
+        # wintun.dll is not built here: fetched from wintun.net and checked against the pinned SHA-256.
+        & (Join-Path $PSScriptRoot 'native/fetch-wintun.ps1') -Destination (Join-Path $out 'win-x64') -Architecture amd64
     }
 }

@@ -20,4 +20,26 @@ public interface INetworkConfigurator : IDisposable
     void AddRoute(int interfaceIndex, IPAddress destination, int prefixLength);
 
     void RemoveRoute(int interfaceIndex, IPAddress destination, int prefixLength);
+
+    /// <summary>
+    /// Adds <paramref name="route"/>: on-link or through a gateway, with a metric, IPv4 or IPv6. A /32 or /128
+    /// through the current gateway (<see cref="RouteEntry.HostRoute"/>) keeps a peer on its real path when a
+    /// tunnel takes a wider route. The system configurators implement it; this default, for configurators
+    /// written before it (test doubles), takes on-link routes without a metric only.
+    /// </summary>
+    void AddRoute(RouteEntry route) => AddRoute(OnLinkOnly(route, this).InterfaceIndex, route.Destination, route.PrefixLength);
+
+    /// <summary>Removes a route equal to one added with <see cref="AddRoute(RouteEntry)"/> (gateway and metric included).</summary>
+    void RemoveRoute(RouteEntry route) => RemoveRoute(OnLinkOnly(route, this).InterfaceIndex, route.Destination, route.PrefixLength);
+
+    private static RouteEntry OnLinkOnly(RouteEntry route, INetworkConfigurator configurator)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        if (route.Gateway is not null || route.Metric != 0)
+        {
+            throw new NotSupportedException($"{configurator.GetType().Name} adds only on-link routes without a metric.");
+        }
+
+        return route;
+    }
 }

@@ -35,7 +35,7 @@ public sealed class NetlinkEncodingTests
     [Fact]
     public void A_route_request_carries_rtmsg_destination_and_output_interface()
     {
-        Span<byte> message = RouteMessages.Route(new byte[RouteMessages.MaxRequestSize], RouteMessages.DeleteRoute, 9, IPAddress.Parse("198.51.100.0"), 24);
+        Span<byte> message = RouteMessages.Route(new byte[RouteMessages.MaxRequestSize], RouteMessages.DeleteRoute, new RouteEntry(IPAddress.Parse("198.51.100.0"), 24, 9));
 
         Assert.Equal(16 + 12 + 8 + 8, message.Length);
         Assert.Equal(25, BinaryPrimitives.ReadUInt16LittleEndian(message[4..])); // RTM_DELROUTE
@@ -49,7 +49,7 @@ public sealed class NetlinkEncodingTests
     [Fact]
     public void A_default_route_has_no_destination_attribute()
     {
-        Span<byte> message = RouteMessages.Route(new byte[RouteMessages.MaxRequestSize], RouteMessages.NewRoute, 9, IPAddress.Any, 0);
+        Span<byte> message = RouteMessages.Route(new byte[RouteMessages.MaxRequestSize], RouteMessages.NewRoute, new RouteEntry(IPAddress.Any, 0, 9));
 
         Assert.Equal(16 + 12 + 8, message.Length);
         Assert.Equal(4, BinaryPrimitives.ReadUInt16LittleEndian(message[30..])); // only RTA_OIF

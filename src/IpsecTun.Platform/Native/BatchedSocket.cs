@@ -64,6 +64,15 @@ internal sealed class BatchedSocket : IDisposable
     public static unsafe void SetOption(int fd, int level, int name, int value, string what) =>
         NativeErrors.ThrowIfFailed(setsockopt(fd, level, name, &value, sizeof(int)), $"setsockopt {what}");
 
+    public unsafe int GetOption(int level, int name, string what)
+    {
+        ObjectDisposedException.ThrowIf(_fd < 0, this);
+        int value = 0;
+        uint length = sizeof(int);
+        NativeErrors.ThrowIfFailed(getsockopt(_fd, level, name, &value, (socklen_t*)&length), $"getsockopt {what}");
+        return value;
+    }
+
     public int Receive(Span<PacketBuffer> buffers, Span<NetworkEndpoint> sources)
     {
         ObjectDisposedException.ThrowIf(_fd < 0, this);

@@ -36,7 +36,15 @@ internal sealed class NetlinkSocket : IDisposable
     /// Sends <paramref name="request"/> (built by <see cref="NetlinkRequestWriter"/>, which leaves the
     /// sequence to this socket) and returns the kernel's errno for it, 0 on success.
     /// </summary>
-    public int Execute(Span<byte> request)
+    public int Execute(Span<byte> request) => Exchange(request, replyType: null, out _);
+
+    /// <summary>
+    /// Sends a request that the kernel answers with one message of <paramref name="replyType"/> (a get
+    /// without a dump); returns 0 with that message's payload, or the kernel's errno.
+    /// </summary>
+    public int Query(Span<byte> request, ushort replyType, out byte[] reply) => Exchange(request, replyType, out reply);
+
+    private int Exchange(Span<byte> request, ushort? replyType, out byte[] reply)
     {
         ObjectDisposedException.ThrowIf(_fd < 0, this);
         lock (_lock)
@@ -44,7 +52,7 @@ internal sealed class NetlinkSocket : IDisposable
             uint sequence = ++_sequence;
             BinaryPrimitives.WriteUInt32LittleEndian(request[8..], sequence);
             Send(request);
-            return ReceiveAcknowledgement(sequence);
+            return ReceiveAnswer(sequence, replyType, out reply);
         }
     }
 
@@ -67,7 +75,7 @@ internal sealed class NetlinkSocket : IDisposable
         }
     }
 
-    private unsafe int ReceiveAcknowledgement(uint sequence)
+    private unsafe int ReceiveAnswer(uint sequence, ushort? replyType, out byte[] reply)
     {
         while (true)
         {
@@ -95,7 +103,7 @@ internal sealed class NetlinkSocket : IDisposable
                 continue;
             }
 
-            if (TryFindAcknowledgement(_receiveBuffer.AsSpan(0, (int)received), sequence, out int result))
+            if (TryFindAnswer(_receiveBuffer.AsSpan(0, (int)received), sequence, replyType, out int result, out reply))
             {
                 return result;
             }
@@ -103,9 +111,18 @@ internal sealed class NetlinkSocket : IDisposable
     }
 
     /// <summary>Walks a datagram for the NLMSG_ERROR that answers <paramref name="sequence"/>.</summary>
-    internal static bool TryFindAcknowledgement(ReadOnlySpan<byte> datagram, uint sequence, out int errno)
+    internal static bool TryFindAcknowledgement(ReadOnlySpan<byte> datagram, uint sequence, out int errno) =>
+        TryFindAnswer(datagram, sequence, replyType: null, out errno, out _);
+
+    /// <summary>
+    /// Walks a datagram for the answer to <paramref name="sequence"/>: an NLMSG_ERROR (its errno, 0 for an
+    /// acknowledgement) or, when <paramref name="replyType"/> is given, a message of that type (errno 0 and a
+    /// copy of its payload in <paramref name="reply"/>).
+    /// </summary>
+    internal static bool TryFindAnswer(ReadOnlySpan<byte> datagram, uint sequence, ushort? replyType, out int errno, out byte[] reply)
     {
         errno = 0;
+        reply = [];
         while (!datagram.IsEmpty)
         {
             if (!NetlinkHeader.TryRead(datagram, out NetlinkHeader header, out int consumed))
@@ -113,7 +130,7 @@ internal sealed class NetlinkSocket : IDisposable
                 throw new InvalidDataException("The kernel sent a malformed netlink message.");
             }
 
-            if (header.Type == NetlinkHeader.TypeError && header.Sequence == sequence)
+            if (header.Sequence == sequence && header.Type == NetlinkHeader.TypeError)
             {
                 if (!NetlinkError.TryRead(datagram[NetlinkHeader.Size..header.Length], out errno, out uint answered)
                     || answered != sequence)
@@ -121,6 +138,12 @@ internal sealed class NetlinkSocket : IDisposable
                     throw new InvalidDataException("The kernel sent a malformed netlink acknowledgement.");
                 }
 
+                return true;
+            }
+
+            if (header.Sequence == sequence && header.Type == replyType)
+            {
+                reply = datagram[NetlinkHeader.Size..header.Length].ToArray();
                 return true;
             }
 

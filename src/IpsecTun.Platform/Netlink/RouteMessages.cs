@@ -5,8 +5,9 @@ using System.Net.Sockets;
 namespace IpsecTun.Platform.Netlink;
 
 /// <summary>
-/// rtnetlink requests (linux/rtnetlink.h, linux/if_link.h, linux/if_addr.h): link state and MTU, interface
-/// addresses, and routes out of an interface. Each returns the finished request for <see cref="NetlinkSocket.Execute"/>.
+/// rtnetlink address and route requests (linux/rtnetlink.h, linux/if_addr.h): interface addresses, routes
+/// on-link or through a gateway, and route lookups. Each returns the finished request for
+/// <see cref="NetlinkSocket"/>.
 /// </summary>
 internal static class RouteMessages
 {
@@ -14,47 +15,33 @@ internal static class RouteMessages
     public const ushort DeleteAddress = 21;
     public const ushort NewRoute = 24;
     public const ushort DeleteRoute = 25;
+    public const ushort GetRoute = 26;
     public const int MaxRequestSize = 128;
+    public const int RouteInfoSize = 12;
 
-    private const ushort SetLink = 19;
-    private const int InterfaceInfoSize = 16;
+    // rtattr types of a route (enum rtattr_type_t).
+    public const ushort RouteDestination = 1;
+    public const ushort RouteOutputInterface = 4;
+    public const ushort RouteGateway = 5;
+    public const ushort RoutePriority = 6;
+    public const ushort RoutePreferredSource = 7;
+
     private const int InterfaceAddressSize = 8;
-    private const int RouteInfoSize = 12;
-    private const uint InterfaceUp = 0x1;
-    private const ushort LinkMtu = 4;
     private const ushort AddressAddress = 1;
     private const ushort AddressLocal = 2;
     private const byte AddressNoDad = 0x02;
-    private const ushort RouteDestination = 1;
-    private const ushort RouteOutputInterface = 4;
     private const byte MainTable = 254;
     private const byte ProtocolStatic = 4;
+    private const byte ScopeUniverse = 0;
     private const byte ScopeLink = 253;
     private const byte RouteUnicast = 1;
-    private const byte FamilyInet = 2;
-    private const byte FamilyInet6 = 10;
+    public const byte FamilyInet = 2;
+    public const byte FamilyInet6 = 10;
 
-    private const ushort AddFlags = NetlinkHeader.FlagRequest | NetlinkHeader.FlagAcknowledge
+    public const ushort AddFlags = NetlinkHeader.FlagRequest | NetlinkHeader.FlagAcknowledge
         | NetlinkHeader.FlagCreate | NetlinkHeader.FlagExclusive;
 
-    private const ushort ChangeFlags = NetlinkHeader.FlagRequest | NetlinkHeader.FlagAcknowledge;
-
-    /// <summary>RTM_SETLINK changing only the IFF_UP flag.</summary>
-    public static Span<byte> LinkState(Span<byte> buffer, int interfaceIndex, bool up)
-    {
-        var writer = new NetlinkRequestWriter(buffer, SetLink, ChangeFlags);
-        WriteInterfaceInfo(writer.AppendFixed(InterfaceInfoSize), interfaceIndex, up ? InterfaceUp : 0, InterfaceUp);
-        return writer.Finish();
-    }
-
-    /// <summary>RTM_SETLINK with IFLA_MTU.</summary>
-    public static Span<byte> LinkMtuRequest(Span<byte> buffer, int interfaceIndex, int mtu)
-    {
-        var writer = new NetlinkRequestWriter(buffer, SetLink, ChangeFlags);
-        WriteInterfaceInfo(writer.AppendFixed(InterfaceInfoSize), interfaceIndex, 0, 0);
-        writer.AppendAttribute(LinkMtu, (uint)mtu);
-        return writer.Finish();
-    }
+    public const ushort ChangeFlags = NetlinkHeader.FlagRequest | NetlinkHeader.FlagAcknowledge;
 
     /// <summary>
     /// RTM_NEWADDR or RTM_DELADDR for a local address with no peer: IFA_LOCAL and IFA_ADDRESS both carry
@@ -70,40 +57,66 @@ internal static class RouteMessages
         info[2] = address.AddressFamily == AddressFamily.InterNetworkV6 ? AddressNoDad : (byte)0;
         BinaryPrimitives.WriteInt32LittleEndian(info[4..], interfaceIndex);
         Span<byte> bytes = stackalloc byte[16];
-        address.TryWriteBytes(bytes, out int length);
+        int length = WriteAddress(address, bytes);
         writer.AppendAttribute(AddressLocal, bytes[..length]);
         writer.AppendAttribute(AddressAddress, bytes[..length]);
         return writer.Finish();
     }
 
-    /// <summary>RTM_NEWROUTE or RTM_DELROUTE: a unicast route in the main table straight out of an interface.</summary>
-    public static Span<byte> Route(Span<byte> buffer, ushort type, int interfaceIndex, IPAddress destination, int prefixLength)
+    /// <summary>
+    /// RTM_NEWROUTE or RTM_DELROUTE: a unicast route in the main table out of an interface, with RTA_GATEWAY
+    /// (universe scope) when it goes through one and link scope otherwise, and RTA_PRIORITY for a metric.
+    /// A removal carries the same fields, so it matches only the route that was added.
+    /// </summary>
+    public static Span<byte> Route(Span<byte> buffer, ushort type, RouteEntry route)
     {
         var writer = new NetlinkRequestWriter(buffer, type, type == NewRoute ? AddFlags : ChangeFlags);
         Span<byte> info = writer.AppendFixed(RouteInfoSize);
-        info[0] = FamilyOf(destination);
-        info[1] = (byte)prefixLength;
+        info[0] = FamilyOf(route.Destination);
+        info[1] = (byte)route.PrefixLength;
         info[4] = MainTable;
         info[5] = ProtocolStatic;
-        info[6] = ScopeLink;
+        info[6] = route.Gateway is null ? ScopeLink : ScopeUniverse;
         info[7] = RouteUnicast;
-        if (prefixLength > 0)
+        Span<byte> bytes = stackalloc byte[16];
+        if (route.PrefixLength > 0)
         {
-            Span<byte> bytes = stackalloc byte[16];
-            destination.TryWriteBytes(bytes, out int length);
-            writer.AppendAttribute(RouteDestination, bytes[..length]);
+            writer.AppendAttribute(RouteDestination, bytes[..WriteAddress(route.Destination, bytes)]);
         }
 
-        writer.AppendAttribute(RouteOutputInterface, (uint)interfaceIndex);
+        writer.AppendAttribute(RouteOutputInterface, (uint)route.InterfaceIndex);
+        if (route.Gateway is not null)
+        {
+            writer.AppendAttribute(RouteGateway, bytes[..WriteAddress(route.Gateway, bytes)]);
+        }
+
+        if (route.Metric != 0)
+        {
+            writer.AppendAttribute(RoutePriority, (uint)route.Metric);
+        }
+
         return writer.Finish();
     }
 
-    private static void WriteInterfaceInfo(Span<byte> info, int interfaceIndex, uint flags, uint change)
+    /// <summary>
+    /// RTM_GETROUTE for one destination (a full-length RTA_DST): the kernel answers with the RTM_NEWROUTE it
+    /// would use for a packet to it, or an error such as ENETUNREACH. No acknowledgement is asked for.
+    /// </summary>
+    public static Span<byte> Lookup(Span<byte> buffer, IPAddress destination)
     {
-        // ifi_family AF_UNSPEC, ifi_type 0: the kernel identifies the link by index alone.
-        BinaryPrimitives.WriteInt32LittleEndian(info[4..], interfaceIndex);
-        BinaryPrimitives.WriteUInt32LittleEndian(info[8..], flags);
-        BinaryPrimitives.WriteUInt32LittleEndian(info[12..], change);
+        var writer = new NetlinkRequestWriter(buffer, GetRoute, NetlinkHeader.FlagRequest);
+        Span<byte> info = writer.AppendFixed(RouteInfoSize);
+        info[0] = FamilyOf(destination);
+        info[1] = (byte)IpPrefix.FullLength(destination);
+        Span<byte> bytes = stackalloc byte[16];
+        writer.AppendAttribute(RouteDestination, bytes[..WriteAddress(destination, bytes)]);
+        return writer.Finish();
+    }
+
+    private static int WriteAddress(IPAddress address, Span<byte> bytes)
+    {
+        address.TryWriteBytes(bytes, out int length);
+        return length;
     }
 
     private static byte FamilyOf(IPAddress address) => address.AddressFamily switch

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace IpsecTun.Platform.State;
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(ConfigurationState))]
+internal sealed partial class StateJsonContext : JsonSerializerContext;

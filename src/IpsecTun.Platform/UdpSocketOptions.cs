@@ -1,0 +1,16 @@
+namespace IpsecTun.Platform;
+
+/// <summary>Options applied to a <see cref="UdpSocket"/> before it is bound.</summary>
+public sealed record UdpSocketOptions
+{
+    public static readonly UdpSocketOptions Default = new();
+
+    /// <summary>SO_RCVBUF in bytes, 0 for the system default; as root the system limit is bypassed (SO_RCVBUFFORCE).</summary>
+    public int ReceiveBufferSize { get; init; }
+
+    /// <summary>SO_SNDBUF in bytes, 0 for the system default; as root the system limit is bypassed (SO_SNDBUFFORCE).</summary>
+    public int SendBufferSize { get; init; }
+
+    /// <summary>IP_MTU_DISCOVER / IPV6_MTU_DISCOVER for the outer packets.</summary>
+    public OuterFragmentation Fragmentation { get; init; }
+}

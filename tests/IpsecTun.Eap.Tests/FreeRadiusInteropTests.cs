@@ -36,6 +36,12 @@ public class FreeRadiusInteropTests(FreeRadiusServer radius) : IClassFixture<Fre
         Assert.True(server.Kind == EapOutcomeKind.Succeeded, $"{server.Reason}\n{Tail()}");
         Assert.Equal(EapOutcomeKind.Succeeded, peer.Kind);
         Assert.Equal(server.Keys!.Msk.ToArray(), peer.Keys!.Msk.ToArray());
+        if (method == EapType.Tls)
+        {
+            // EAP-TLS negotiates TLS 1.3 (RFC 9190) with FreeRADIUS; the tunnelled methods stay on TLS 1.2.
+            Assert.Contains("TLSv1.3", radius.Log, StringComparison.Ordinal);
+        }
+
         server.Keys.Dispose();
         peer.Keys.Dispose();
     }

@@ -154,7 +154,7 @@ public sealed class FreeRadiusServer : IAsyncLifetime
                     ca_file = {{certs}}/ca.pem
                     cipher_list = "DEFAULT"
                     tls_min_version = "1.2"
-                    tls_max_version = "1.2"
+                    tls_max_version = "1.3"
                     cache {
                         enable = no
                     }

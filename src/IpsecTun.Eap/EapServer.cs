@@ -38,9 +38,9 @@ public sealed class EapServer : IDisposable
             throw new ArgumentException("At least one method is needed, and every method must be supported.", nameof(methods));
         }
 
-        if (tls is null && methods.Any(EapMethods.IsTlsBased))
+        if (tls?.Certificate is null && methods.Any(EapMethods.IsTlsBased))
         {
-            throw new ArgumentException("TLS-based EAP methods need TLS settings.", nameof(tls));
+            throw new ArgumentException("TLS-based EAP methods need TLS settings with the server certificate.", nameof(tls));
         }
 
         EapMethods.Validate(tls);

@@ -35,5 +35,10 @@ public class TlsMethodNegotiationTests
 
         Assert.Throws<ArgumentException>(() => new EapPeer(credentials, [EapType.Ttls], Crypto.RandomSource.System));
         Assert.Throws<ArgumentException>(() => new EapServer([EapType.Peap], EapConversation.LookUp, Crypto.RandomSource.System));
+        Assert.Throws<ArgumentException>(() => new EapServer(
+            [EapType.Tls], EapConversation.LookUp, Crypto.RandomSource.System, new EapTlsSettings { TrustedAuthorities = [] }));
+        Assert.Throws<ArgumentException>(() => new EapPeer(
+            credentials, [EapType.Ttls], Crypto.RandomSource.System,
+            new EapTlsSettings { TrustedAuthorities = [], InnerEapMethods = [EapType.Peap] }));
     }
 }

@@ -5,9 +5,24 @@ internal static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>The command line was wrong (System.CommandLine's own parse errors exit with this too).</summary>
+    /// <summary>The command line was wrong (System.CommandLine's own parse errors exit with this too), or named a peer that is not configured.</summary>
     public const int Usage = 1;
 
     /// <summary>The configuration or script has errors, each printed on its own line.</summary>
     public const int InvalidConfiguration = 2;
+
+    /// <summary>The peers found no proposal both accept, in phase 1 or phase 2.</summary>
+    public const int NoProposalChosen = 3;
+
+    /// <summary>Either side refused the other's authentication.</summary>
+    public const int AuthenticationFailed = 4;
+
+    /// <summary>The peer did not answer in time or could not be reached (or the endpoint itself did not answer in time).</summary>
+    public const int Timeout = 5;
+
+    /// <summary>No endpoint answers at the control socket.</summary>
+    public const int NoEndpoint = 6;
+
+    /// <summary>The endpoint refused the request (this user may not control it) or failed to carry it out.</summary>
+    public const int Refused = 7;
 }

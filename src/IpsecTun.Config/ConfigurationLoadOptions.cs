@@ -6,4 +6,10 @@ namespace IpsecTun.Config;
 public sealed record ConfigurationLoadOptions(string Path, IReadOnlyList<string> Overrides, string EnvironmentPrefix = ConfigurationLoadOptions.DefaultEnvironmentPrefix)
 {
     public const string DefaultEnvironmentPrefix = "IPSECTUN_";
+
+    /// <summary>
+    /// The variables under the prefix that commands read themselves and that are therefore not
+    /// configuration, by name after the prefix (<c>IPSECTUN_CONTROL</c>: where the control socket is).
+    /// </summary>
+    public static IReadOnlyList<string> CommandVariables { get; } = ["CONTROL"];
 }

@@ -77,6 +77,31 @@ public sealed class OverrideTests
         }
     }
 
+    [Fact]
+    public void The_control_socket_variable_is_not_read_as_configuration()
+    {
+        using var directory = new TempDirectory();
+        const string prefix = "CONFIG_TEST_CONTROL_";
+        Environment.SetEnvironmentVariable(prefix + "CONTROL", "/tmp/elsewhere.sock");
+        Environment.SetEnvironmentVariable(prefix + "CONTROLS", "x");
+        try
+        {
+            var path = directory.Write("config.json", File.Replace("main", "ike2", StringComparison.Ordinal));
+            var result = ConfigurationLoader.Load(new ConfigurationLoadOptions(path, [], prefix));
+            var error = Assert.Single(result.Errors);
+            Assert.Equal($"environment {prefix}CONTROLS", error.Source);
+
+            Environment.SetEnvironmentVariable(prefix + "CONTROLS", null);
+            result = ConfigurationLoader.Load(new ConfigurationLoadOptions(path, [], prefix));
+            Assert.NotEqual("/tmp/elsewhere.sock", Loader.Valid(result).Endpoint.Control);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(prefix + "CONTROL", null);
+            Environment.SetEnvironmentVariable(prefix + "CONTROLS", null);
+        }
+    }
+
     [Theory]
     [InlineData("novalue")]
     [InlineData("=x")]

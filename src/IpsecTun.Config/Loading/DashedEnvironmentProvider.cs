@@ -6,6 +6,7 @@ namespace IpsecTun.Config.Loading;
 /// Environment variables read as Microsoft.Extensions.Configuration reads them (<c>__</c> between path
 /// parts), except that a single underscore also stands for a dash: shells cannot export a name such as
 /// <c>IPSECTUN_ip__ipsec__peer__0__exchange-mode</c>, and no menu or property name holds an underscore.
+/// The variables commands read themselves (<see cref="ConfigurationLoadOptions.CommandVariables"/>) are left out.
 /// </summary>
 internal sealed class DashedEnvironmentProvider(string prefix) : EnvironmentVariablesConfigurationProvider(prefix)
 {
@@ -15,6 +16,11 @@ internal sealed class DashedEnvironmentProvider(string prefix) : EnvironmentVari
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in Data)
         {
+            if (ConfigurationLoadOptions.CommandVariables.Contains(key, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             data[key.Replace('_', '-')] = value;
         }
 

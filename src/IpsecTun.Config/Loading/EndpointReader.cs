@@ -6,8 +6,6 @@ namespace IpsecTun.Config.Loading;
 /// <summary>Reads the <c>ipsectun</c> section, which has no RouterOS counterpart.</summary>
 internal static class EndpointReader
 {
-    private static string DefaultControl => OperatingSystem.IsWindows() ? @"\\.\pipe\ipsectun" : "/run/ipsectun/ipsectun.sock";
-
     public static EndpointSettings Read(EntryReader r)
     {
         var adapter = r.Child("interface", Menus.EndpointInterface);
@@ -27,6 +25,6 @@ internal static class EndpointReader
             ReplayWindow: (int)r.Value("replay-window", "1024", t => RouterOsValue.ParseInteger(t, 0, 65536)),
             IkeFragmentSize: (int)r.Value("ike-fragment-size", "1280", t => RouterOsValue.ParseInteger(t, 576, 65535)),
             Listen: listenSettings,
-            Control: r.Value("control", DefaultControl, t => t));
+            Control: r.Value("control", EndpointSettings.DefaultControl, t => t));
     }
 }

@@ -7,4 +7,8 @@ namespace IpsecTun.Config;
 /// <param name="ReplayWindow">Anti-replay window size in packets; 0 turns replay checking off.</param>
 /// <param name="IkeFragmentSize">Largest IKE message before IKEv2 fragmentation (RFC 7383) splits it.</param>
 /// <param name="Control">Path of the control socket (a named pipe on Windows).</param>
-public sealed record EndpointSettings(InterfaceSettings Interface, int ReplayWindow, int IkeFragmentSize, ListenSettings Listen, string Control);
+public sealed record EndpointSettings(InterfaceSettings Interface, int ReplayWindow, int IkeFragmentSize, ListenSettings Listen, string Control)
+{
+    /// <summary>Where the control socket is when nothing says otherwise.</summary>
+    public static string DefaultControl => OperatingSystem.IsWindows() ? @"\\.\pipe\ipsectun" : "/run/ipsectun/ipsectun.sock";
+}

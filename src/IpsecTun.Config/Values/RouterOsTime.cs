@@ -6,7 +6,7 @@ namespace IpsecTun.Config.Values;
 /// RouterOS durations: <c>30m</c>, <c>1d</c>, <c>1d2h3m4s</c>, <c>1w</c>, <c>300ms</c>, <c>00:30:00</c>,
 /// <c>1d02:00:00</c>, or a bare number of seconds (also what a JSON number means).
 /// </summary>
-internal static class RouterOsTime
+public static class RouterOsTime
 {
     public const string Allowed = "a time such as 30m, 8h, 1d, 1d2h3m, 300ms, 00:30:00 or a number of seconds";
 
@@ -20,7 +20,7 @@ internal static class RouterOsTime
         return value;
     }
 
-    private static bool TryParse(string text, out TimeSpan value)
+    public static bool TryParse(string text, out TimeSpan value)
     {
         value = TimeSpan.Zero;
         var s = text.AsSpan().Trim();

@@ -20,8 +20,16 @@ internal sealed class ChildSaAnswer
 
     public bool Failed => _error is not null;
 
-    /// <summary>Negotiates against the child settings and installs the Child SA when everything fits.</summary>
-    public void Negotiate(IkeSa sa, IReadOnlyList<Payload> payloads, bool withPfs, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output)
+    /// <summary>The Child SA installed by <see cref="Negotiate"/>, if it succeeded.</summary>
+    public ChildSaReference? Installed { get; private set; }
+
+    /// <summary>
+    /// Negotiates against the child settings and installs the Child SA when everything fits. TSi is narrowed
+    /// to <paramref name="remoteSelectors"/> when given (a mode-config client's virtual address), else to the settings'.
+    /// </summary>
+    public void Negotiate(
+        IkeSa sa, IReadOnlyList<Payload> payloads, bool withPfs, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output,
+        IReadOnlyList<TrafficSelector>? remoteSelectors = null)
     {
         var kei = payloads.OfType<KeyExchangePayload>().FirstOrDefault();
         ChildSaSettings child = sa.Settings.Child;
@@ -29,7 +37,7 @@ internal sealed class ChildSaAnswer
         var offeredTsi = payloads.OfType<TrafficSelectorPayload>().First(p => p.Type == PayloadType.TrafficSelectorInitiator).Selectors;
         var offeredTsr = payloads.OfType<TrafficSelectorPayload>().First(p => p.Type == PayloadType.TrafficSelectorResponder).Selectors;
         var rejections = new List<string>();
-        if (!ProposalSelector.TrySelect(sap.Proposals, ProposalBuilder.Esp(child.Proposals, 0, withPfs), kei?.Group ?? 0, out _proposal, rejections)
+        if (!ProposalSelector.TrySelect(sap.Proposals, ProposalBuilder.Child(child.Proposals, child.Protocol, 0, withPfs), kei?.Group ?? 0, out _proposal, rejections)
             || NegotiatedTransforms.FromProposal(_proposal) is not { } transforms)
         {
             output.Log("no suitable proposal found for the Child SA");
@@ -38,7 +46,7 @@ internal sealed class ChildSaAnswer
             return;
         }
 
-        _tsi = TrafficSelectorNarrowing.Narrow(offeredTsi, child.RemoteSelectors);
+        _tsi = TrafficSelectorNarrowing.Narrow(offeredTsi, remoteSelectors ?? child.RemoteSelectors);
         _tsr = TrafficSelectorNarrowing.Narrow(offeredTsr, child.LocalSelectors);
         if (_tsi.Count == 0 || _tsr.Count == 0)
         {
@@ -69,9 +77,9 @@ internal sealed class ChildSaAnswer
         }
 
         _transport = child.Mode == ChildSaMode.Transport && payloads.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.UseTransportMode);
-        _inboundSpi = sa.Host.AllocateSpi(ProtocolId.Esp);
-        ChildSaInstaller.Install(
-            sa, transforms, _transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(_proposal),
+        _inboundSpi = sa.Host.AllocateSpi(_proposal.Protocol);
+        Installed = ChildSaInstaller.Install(
+            sa, _proposal.Protocol, transforms, _transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(_proposal),
             _tsr, _tsi, shared, nonceI, nonceR, output);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(shared);
     }
@@ -97,7 +105,7 @@ internal sealed class ChildSaAnswer
         }
 
         payloads.Add(new SecurityAssociationPayload(
-            [new Proposal(_proposal!.Number, ProtocolId.Esp, ProposalBuilder.SpiBytes(_inboundSpi), _proposal.Transforms)]));
+            [new Proposal(_proposal!.Number, _proposal.Protocol, ProposalBuilder.SpiBytes(_inboundSpi), _proposal.Transforms)]));
         payloads.AddRange(beforeSa);
         if (_keyExchangeResponse is not null)
         {

@@ -15,10 +15,11 @@ public sealed class ChildSaInstallation : IDisposable
     private readonly bool _isInitiator;
 
     internal ChildSaInstallation(
-        ProtocolId protocol, ChildSaMode mode, uint inboundSpi, uint outboundSpi, EncryptionAlgorithm encryption, IntegrityAlgorithm? integrity,
+        ProtocolId protocol, ChildSaMode mode, uint inboundSpi, uint outboundSpi, EncryptionAlgorithm? encryption, IntegrityAlgorithm? integrity,
         ChildSaKeys keys, bool isInitiator, IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors,
-        IPEndPoint local, IPEndPoint remote, bool udpEncapsulation)
+        IPEndPoint local, IPEndPoint remote, bool udpEncapsulation, bool extendedSequenceNumbers)
     {
+        ExtendedSequenceNumbers = extendedSequenceNumbers;
         UdpEncapsulation = udpEncapsulation;
         Protocol = protocol;
         Mode = mode;
@@ -42,7 +43,8 @@ public sealed class ChildSaInstallation : IDisposable
 
     public uint OutboundSpi { get; }
 
-    public EncryptionAlgorithm Encryption { get; }
+    /// <summary>The cipher of an ESP SA; null for AH, which only authenticates.</summary>
+    public EncryptionAlgorithm? Encryption { get; }
 
     public IntegrityAlgorithm? Integrity { get; }
 
@@ -56,6 +58,9 @@ public sealed class ChildSaInstallation : IDisposable
 
     /// <summary>ESP goes inside UDP between <see cref="Local"/> and <see cref="Remote"/> (RFC 3948), because a NAT is on the path.</summary>
     public bool UdpEncapsulation { get; }
+
+    /// <summary>The SA uses 64-bit sequence numbers (RFC 4303 §2.2.1): the host sets the ESN flag of both directions.</summary>
+    public bool ExtendedSequenceNumbers { get; }
 
     public ReadOnlySpan<byte> InboundEncryptionKey =>
         _isInitiator ? _keys.EncryptionKeyResponderToInitiator : _keys.EncryptionKeyInitiatorToResponder;
@@ -72,5 +77,5 @@ public sealed class ChildSaInstallation : IDisposable
     public void Dispose() => _keys.Dispose();
 
     public override string ToString() =>
-        $"{Protocol} {Mode} in 0x{InboundSpi:x8} out 0x{OutboundSpi:x8} {Encryption}{(Integrity is null ? "" : "/" + Integrity)}";
+        $"{Protocol} {Mode} in 0x{InboundSpi:x8} out 0x{OutboundSpi:x8} {string.Join("/", new object?[] { Encryption, Integrity }.OfType<object>())}{(ExtendedSequenceNumbers ? " esn" : "")}";
 }

@@ -10,20 +10,22 @@ namespace IpsecTun.Ike.Sa;
 /// </summary>
 internal static class ChildSaInstaller
 {
-    public static void Install(
-        IkeSa sa, NegotiatedTransforms transforms, ChildSaMode mode, uint inboundSpi, uint outboundSpi,
+    public static ChildSaReference Install(
+        IkeSa sa, ProtocolId protocol, NegotiatedTransforms transforms, ChildSaMode mode, uint inboundSpi, uint outboundSpi,
         IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors,
         ReadOnlySpan<byte> sharedSecret, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output)
     {
         ChildSaKeys keys = ChildSaKeys.Derive(
-            sa.Transforms!.Prf!, sa.Keys.SkD, sharedSecret, nonceI, nonceR, transforms.Encryption.KeyMaterialSize, transforms.Integrity?.KeySize ?? 0);
+            sa.Transforms!.Prf!, sa.Keys.SkD, sharedSecret, nonceI, nonceR, transforms.Encryption?.KeyMaterialSize ?? 0, transforms.Integrity?.KeySize ?? 0);
         var childSa = new ChildSaInstallation(
-            ProtocolId.Esp, mode, inboundSpi, outboundSpi, transforms.Encryption, transforms.Integrity, keys, sa.IsInitiator,
-            localSelectors, remoteSelectors, sa.Local, sa.Remote, sa.UsesUdpEncapsulation);
+            protocol, mode, inboundSpi, outboundSpi, transforms.Encryption, transforms.Integrity, keys, sa.IsInitiator,
+            localSelectors, remoteSelectors, sa.Local, sa.Remote, sa.UsesUdpEncapsulation, transforms.Esn);
         string description = childSa + (transforms.Group is null ? "" : $" pfs {transforms.Group}");
         sa.Host.Install(childSa);
-        sa.AddChildSa(new ChildSaReference(ProtocolId.Esp, inboundSpi, outboundSpi, mode, localSelectors, remoteSelectors));
+        var reference = new ChildSaReference(protocol, inboundSpi, outboundSpi, mode, localSelectors, remoteSelectors);
+        sa.AddChildSa(reference);
         output.Raise(IkeSaEventKind.ChildSaInstalled, $"{description} {string.Join(", ", localSelectors)} === {string.Join(", ", remoteSelectors)}");
+        return reference;
     }
 
     public static uint ReadSpi(Proposal proposal) =>

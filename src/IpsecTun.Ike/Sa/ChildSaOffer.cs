@@ -14,12 +14,16 @@ internal sealed class ChildSaOffer
     private readonly IReadOnlyList<TrafficSelector> _remote;
     private readonly ChildSaMode _mode;
     private readonly bool _withPfs;
+    private readonly KeyExchangeGroup? _pfsGroup;
     private uint _inboundSpi;
     private KeyExchange? _keyExchange;
 
-    public ChildSaOffer(IReadOnlyList<TrafficSelector> local, IReadOnlyList<TrafficSelector> remote, ChildSaMode mode, bool withPfs)
+    /// <summary>With PFS the key exchange uses <paramref name="pfsGroup"/> (the group an INVALID_KE_PAYLOAD asked for), else the first pfs-group.</summary>
+    public ChildSaOffer(
+        IReadOnlyList<TrafficSelector> local, IReadOnlyList<TrafficSelector> remote, ChildSaMode mode, bool withPfs, KeyExchangeGroup? pfsGroup = null)
     {
         _withPfs = withPfs;
+        _pfsGroup = pfsGroup;
         _local = local;
         _remote = remote;
         _mode = mode;
@@ -32,9 +36,9 @@ internal sealed class ChildSaOffer
             payloads.Add(new NotifyPayload(NotifyType.UseTransportMode));
         }
 
-        _inboundSpi = sa.Host.AllocateSpi(ProtocolId.Esp);
-        payloads.Add(new SecurityAssociationPayload(ProposalBuilder.Esp(sa.Settings.Child.Proposals, _inboundSpi, _withPfs)));
-        if (_withPfs && sa.Settings.Child.Proposals.SelectMany(p => p.PfsGroups ?? []).FirstOrDefault() is { } group)
+        _inboundSpi = sa.Host.AllocateSpi(sa.Settings.Child.Protocol);
+        payloads.Add(new SecurityAssociationPayload(ProposalBuilder.Child(sa.Settings.Child.Proposals, sa.Settings.Child.Protocol, _inboundSpi, _withPfs)));
+        if (_withPfs && (_pfsGroup ?? sa.Settings.Child.Proposals.SelectMany(p => p.PfsGroups ?? []).FirstOrDefault()) is { } group)
         {
             _keyExchange = group.Create(sa.Random);
             payloads.Add(new KeyExchangePayload(group.Id, _keyExchange.PublicValue.ToArray()));
@@ -44,13 +48,13 @@ internal sealed class ChildSaOffer
         payloads.Add(new TrafficSelectorPayload(PayloadType.TrafficSelectorResponder, _remote));
     }
 
-    /// <summary>Installs the Child SA the response describes, or raises ChildSaFailed and returns false.</summary>
-    public bool TryInstall(IkeSa sa, IReadOnlyList<Payload> payloads, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output)
+    /// <summary>Installs the Child SA the response describes, or raises ChildSaFailed and returns null.</summary>
+    public ChildSaReference? TryInstall(IkeSa sa, IReadOnlyList<Payload> payloads, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output)
     {
         if (payloads.OfType<NotifyPayload>().FirstOrDefault(n => n.IsError) is { } error)
         {
             output.Raise(IkeSaEventKind.ChildSaFailed, $"peer refused the Child SA: {error.NotifyType}");
-            return false;
+            return null;
         }
 
         var sap = payloads.OfType<SecurityAssociationPayload>().FirstOrDefault();
@@ -59,31 +63,31 @@ internal sealed class ChildSaOffer
         if (sap is null || tsi is null || tsr is null)
         {
             output.Raise(IkeSaEventKind.ChildSaFailed, "peer created no Child SA");
-            return false;
+            return null;
         }
 
         var rejections = new List<string>();
-        List<Proposal> ours = ProposalBuilder.Esp(sa.Settings.Child.Proposals, _inboundSpi, _withPfs);
+        List<Proposal> ours = ProposalBuilder.Child(sa.Settings.Child.Proposals, sa.Settings.Child.Protocol, _inboundSpi, _withPfs);
         if (sap.Proposals.Count != 1
             || !ProposalSelector.TrySelect(sap.Proposals, [.. ours.Where(p => p.Number == sap.Proposals[0].Number)], _keyExchange?.Group.Id ?? 0, out Proposal? chosen, rejections)
             || NegotiatedTransforms.FromProposal(chosen) is not { } transforms)
         {
             rejections.ForEach(output.Log);
             output.Raise(IkeSaEventKind.ChildSaFailed, "the responder chose an ESP proposal we did not offer");
-            return false;
+            return null;
         }
 
         if (!TrafficSelectorNarrowing.IsSubset(tsi.Selectors, _local) || !TrafficSelectorNarrowing.IsSubset(tsr.Selectors, _remote))
         {
             output.Raise(IkeSaEventKind.ChildSaFailed, "the responder widened the traffic selectors");
-            return false;
+            return null;
         }
 
         bool transport = payloads.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.UseTransportMode);
         if (transport && _mode != ChildSaMode.Transport)
         {
             output.Raise(IkeSaEventKind.ChildSaFailed, "the responder chose transport mode we did not ask for");
-            return false;
+            return null;
         }
 
         byte[] shared = [];
@@ -91,15 +95,14 @@ internal sealed class ChildSaOffer
             && !PfsSecret.TryCompute(_keyExchange, transforms.Group, payloads.OfType<KeyExchangePayload>().FirstOrDefault(), out shared, output))
         {
             output.Raise(IkeSaEventKind.ChildSaFailed, "the responder's PFS key exchange does not fit");
-            return false;
+            return null;
         }
 
         try
         {
-            ChildSaInstaller.Install(
-                sa, transforms, transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(chosen),
+            return ChildSaInstaller.Install(
+                sa, chosen.Protocol, transforms, transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(chosen),
                 tsi.Selectors, tsr.Selectors, shared, nonceI, nonceR, output);
-            return true;
         }
         finally
         {

@@ -16,6 +16,18 @@ public sealed partial class IkeSa
 
     internal IPEndPoint? ReceivedTo { get; private set; }
 
+    /// <summary>The exchange this side is running as initiator, if any.</summary>
+    internal IkeTask? ActiveTask => _tasks.Active;
+
+    /// <summary>No request of ours is outstanding or queued.</summary>
+    internal bool IsIdle => _tasks.Active is null && _tasks.QueuedCount == 0;
+
+    /// <summary>The message ID of our outstanding request, or of the next one.</summary>
+    internal uint NextRequestId => _tasks.NextRequestId;
+
+    /// <summary>The message ID the peer's next new request must carry.</summary>
+    internal uint ExpectedRequestId => _tasks.ExpectedRequestId;
+
     /// <summary>Processes one datagram that arrived from <paramref name="from"/> at <paramref name="to"/>.</summary>
     public IkeSaOutput Receive(ReadOnlySpan<byte> datagram, IPEndPoint from, IPEndPoint to)
     {
@@ -105,15 +117,14 @@ public sealed partial class IkeSa
             return;
         }
 
-        IkeTask? task = message.Header.ExchangeType switch
+        bool expected = message.Header.ExchangeType switch
         {
-            ExchangeType.IkeSaInit when State == IkeSaState.Created => new IkeInitTask(),
-            ExchangeType.IkeAuth when State == IkeSaState.Authenticating => new IkeAuthTask(),
-            ExchangeType.CreateChildSa when State == IkeSaState.Established => new CreateChildTask(),
-            ExchangeType.Informational when State is IkeSaState.Established or IkeSaState.Deleting => new InformationalTask(),
-            _ => null,
+            ExchangeType.IkeSaInit => State == IkeSaState.Created,
+            ExchangeType.IkeAuth => State == IkeSaState.Authenticating,
+            ExchangeType.CreateChildSa or ExchangeType.Informational => State is IkeSaState.Established or IkeSaState.Rekeyed or IkeSaState.Deleting,
+            _ => false,
         };
-        if (task is null)
+        if (!expected)
         {
             Drop(output, $"{message.Header.ExchangeType} request {id} not expected in state {State}");
             return;
@@ -123,6 +134,15 @@ public sealed partial class IkeSa
         {
             return;
         }
+
+        IkeTask task = message.Header.ExchangeType switch
+        {
+            ExchangeType.IkeSaInit => new IkeInitTask(),
+            ExchangeType.IkeAuth => new IkeAuthTask(),
+            ExchangeType.CreateChildSa when IkeRekeyTask.IsIkeRekey(payloads) => new IkeRekeyTask(),
+            ExchangeType.CreateChildSa => new CreateChildTask(),
+            _ => new InformationalTask(),
+        };
 
         if (task.Exchange == ExchangeType.IkeSaInit)
         {
@@ -170,6 +190,10 @@ public sealed partial class IkeSa
         }
 
         SendQueued(output);
+        if (State == IkeSaState.Established)
+        {
+            DeleteReplacedSa(output);
+        }
     }
 
     private bool TryRead(ReadOnlySpan<byte> datagram, IkeMessage message, IkeSaOutput output, [NotNullWhen(true)] out List<Payload>? payloads)

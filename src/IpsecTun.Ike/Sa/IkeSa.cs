@@ -12,7 +12,9 @@ namespace IpsecTun.Ike.Sa;
 /// One IKE SA as a sans-I/O state machine: the host feeds it datagrams (<see cref="Receive"/>) and
 /// clock ticks (<see cref="Tick"/>) and carries out the returned <see cref="IkeSaOutput"/>. It owns no
 /// socket, thread or timer; time comes from the injected <see cref="TimeProvider"/> and randomness from
-/// the <see cref="RandomSource"/>. Not thread-safe: the host serialises calls per SA.
+/// the <see cref="RandomSource"/>. Not thread-safe: the host serialises calls for an SA together with
+/// the SAs that replace it or that it replaces, since a call on one may drive another (a rekey deleting
+/// its redundant twin, a reauthenticated SA deleting the old one); all of one peer's SAs on one thread is enough.
 /// </summary>
 public sealed partial class IkeSa : IDisposable
 {
@@ -27,8 +29,6 @@ public sealed partial class IkeSa : IDisposable
     private InboundMessageReader? _protectedReader;
     private IkeSaKeys? _keys;
     private long _lastInbound;
-    private readonly Dictionary<uint, long> _childInstalledAt = [];
-    private readonly HashSet<uint> _rekeyStarted = [];
 
     private IkeSa(bool isInitiator, IkeSaSettings settings, IChildSaHost host, IPEndPoint local, IPEndPoint remote, RandomSource random, TimeProvider time)
     {
@@ -41,6 +41,7 @@ public sealed partial class IkeSa : IDisposable
         Time = time;
         _tasks = new TaskManager(settings.Retransmission, time);
         _lastInbound = time.GetTimestamp();
+        _createdAt = _lastInbound;
         _plainReader = new InboundMessageReader(null, new FragmentReassembler(ReassemblyLimits.Default, time));
     }
 
@@ -68,6 +69,9 @@ public sealed partial class IkeSa : IDisposable
     public bool? RemoteBehindNat { get; internal set; }
 
     public IReadOnlyList<ChildSaReference> ChildSas => _childSas;
+
+    /// <summary>What the responder assigned to this mode-config client, once IKE_AUTH completed; kept across IKE SA rekeys.</summary>
+    public ModeConfigResult? ModeConfig { get; internal set; }
 
     /// <summary>The negotiated IKE transforms, once IKE_SA_INIT completed.</summary>
     internal NegotiatedTransforms? Transforms { get; private set; }
@@ -137,7 +141,14 @@ public sealed partial class IkeSa : IDisposable
     public IkeSaOutput Delete() => QueueExchange(new InformationalTask(DeletePayload.IkeSa()));
 
     /// <summary>Deletes one Child SA, named by its inbound SPI.</summary>
-    public IkeSaOutput DeleteChildSa(uint inboundSpi) => QueueExchange(new InformationalTask(new DeletePayload(ProtocolId.Esp, [inboundSpi])));
+    public IkeSaOutput DeleteChildSa(uint inboundSpi)
+    {
+        ProtocolId protocol = _childSas.Find(c => c.InboundSpi == inboundSpi)?.Protocol ?? ProtocolId.Esp;
+        return QueueExchange(new InformationalTask(new DeletePayload(protocol, [inboundSpi])));
+    }
+
+    /// <summary>Creates another Child SA from the configured Child SA settings (CREATE_CHILD_SA).</summary>
+    public IkeSaOutput CreateChildSa() => QueueExchange(new CreateChildTask());
 
     /// <summary>Rekeys the Child SA with inbound SPI <paramref name="inboundSpi"/> (CREATE_CHILD_SA, then DELETE of the old one).</summary>
     public IkeSaOutput RekeyChildSa(uint inboundSpi)
@@ -167,9 +178,20 @@ public sealed partial class IkeSa : IDisposable
             output.Raise(IkeSaEventKind.PeerDead, $"no response to {_tasks.Active!.Exchange} request {_tasks.ActiveMessageId}");
             Close(output, IkeSaState.Closed);
         }
-        else if (State == IkeSaState.Established && _tasks.Active is null && _tasks.QueuedCount == 0 && NextLifetimeTask() is { } lifetimeTask)
+        else if (!IsInitiator && State is IkeSaState.Created or IkeSaState.Authenticating && Time.GetElapsedTime(_createdAt) >= RetransmissionSpan())
         {
-            _tasks.Queue(lifetimeTask);
+            // A half-open responder SA whose IKE_AUTH never came would otherwise hold its slot and memory forever.
+            output.Log("half-open IKE SA timed out waiting for IKE_AUTH");
+            Close(output, IkeSaState.Failed);
+        }
+        else if (State == IkeSaState.Rekeyed && Time.GetElapsedTime(_rekeyedAt) >= RetransmissionSpan())
+        {
+            // The peer never deleted the IKE SA it replaced; the Child SAs live on in the new one.
+            output.Log("the replaced IKE SA was not deleted by the peer; closing it");
+            Close(output, IkeSaState.Closed);
+        }
+        else if (State == IkeSaState.Established && _tasks.Active is null && _tasks.QueuedCount == 0 && RunLifetime(output))
+        {
             SendQueued(output);
         }
         else if (IsDpdDue())
@@ -193,30 +215,6 @@ public sealed partial class IkeSa : IDisposable
         _tasks.Queue(task);
         SendQueued(output);
         return output;
-    }
-
-    /// <summary>
-    /// A rekey for a Child SA past its soft lifetime (nine tenths of the configured lifetime, as strongSwan's
-    /// default rekey_time), or a delete for one past its hard lifetime that no rekey replaced.
-    /// </summary>
-    private IkeTask? NextLifetimeTask()
-    {
-        TimeSpan hard = Settings.Child.Lifetime;
-        foreach (ChildSaReference child in _childSas)
-        {
-            TimeSpan age = Time.GetElapsedTime(_childInstalledAt[child.InboundSpi]);
-            if (age >= hard)
-            {
-                return new InformationalTask(new DeletePayload(child.Protocol, [child.InboundSpi]));
-            }
-
-            if (age >= hard * 0.9 && _rekeyStarted.Add(child.InboundSpi))
-            {
-                return new CreateChildTask(child);
-            }
-        }
-
-        return null;
     }
 
     private bool IsDpdDue() =>
@@ -289,6 +287,30 @@ public sealed partial class IkeSa : IDisposable
         _childInstalledAt[childSa.InboundSpi] = Time.GetTimestamp();
     }
 
+    /// <summary>Hands every Child SA, with its age and rekey state, to the IKE SA that replaces this one.</summary>
+    internal void MoveChildSasTo(IkeSa successor, IkeSaOutput output)
+    {
+        foreach (ChildSaReference child in _childSas)
+        {
+            successor._childSas.Add(child);
+            successor._childInstalledAt[child.InboundSpi] = _childInstalledAt[child.InboundSpi];
+            if (_rekeyBlockedUntil.TryGetValue(child.InboundSpi, out long until))
+            {
+                successor._rekeyBlockedUntil[child.InboundSpi] = until == long.MaxValue ? 0 : until;
+            }
+        }
+
+        if (_childSas.Count > 0)
+        {
+            output.Log($"{_childSas.Count} Child SA(s) moved to IKE SA {successor.InitiatorSpi:x16}_{successor.ResponderSpi:x16}");
+        }
+
+        _childSas.Clear();
+        _childInstalledAt.Clear();
+        _rekeyBlockedUntil.Clear();
+        _closingChildSas.Clear();
+    }
+
     /// <summary>Removes the first Child SA that <paramref name="match"/> selects from the host and from this SA.</summary>
     internal ChildSaReference? RemoveChildSa(Predicate<ChildSaReference> match, IkeSaOutput output)
     {
@@ -301,7 +323,8 @@ public sealed partial class IkeSa : IDisposable
         ChildSaReference child = _childSas[index];
         _childSas.RemoveAt(index);
         _childInstalledAt.Remove(child.InboundSpi);
-        _rekeyStarted.Remove(child.InboundSpi);
+        _rekeyBlockedUntil.Remove(child.InboundSpi);
+        _closingChildSas.Remove(child.InboundSpi);
         Host.Delete(child.Protocol, child.InboundSpi);
         output.Raise(IkeSaEventKind.ChildSaDeleted, $"{child.Protocol} 0x{child.InboundSpi:x8}");
         return child;
@@ -310,6 +333,12 @@ public sealed partial class IkeSa : IDisposable
     /// <summary>Ends the SA: its Child SAs are removed from the host and nothing more is sent.</summary>
     internal void Close(IkeSaOutput output, IkeSaState final)
     {
+        if (_peerRekey is { } peerRekey && peerRekey.Successor.State == IkeSaState.Established)
+        {
+            // Deleted before our own colliding rekey was resolved: the peer's new IKE SA is the survivor.
+            MoveChildSasTo(peerRekey.Successor, output);
+        }
+
         foreach (ChildSaReference child in _childSas)
         {
             Host.Delete(child.Protocol, child.InboundSpi);
@@ -328,16 +357,21 @@ public sealed partial class IkeSa : IDisposable
         Span<byte> spiR = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64BigEndian(spiI, InitiatorSpi);
         BinaryPrimitives.WriteUInt64BigEndian(spiR, ResponderSpi);
-        Transforms = transforms;
-        _keys = IkeSaKeys.Derive(
-            transforms.Prf!, NonceI, NonceR, sharedSecret, spiI, spiR, transforms.Integrity?.KeySize ?? 0, transforms.Encryption.KeyMaterialSize);
-        _outbound = IsInitiator
-            ? new SkProtection(transforms.Encryption, _keys.SkEi, transforms.Integrity, _keys.SkAi, Random)
-            : new SkProtection(transforms.Encryption, _keys.SkEr, transforms.Integrity, _keys.SkAr, Random);
-        _inbound = IsInitiator
-            ? new SkProtection(transforms.Encryption, _keys.SkEr, transforms.Integrity, _keys.SkAr, Random)
-            : new SkProtection(transforms.Encryption, _keys.SkEi, transforms.Integrity, _keys.SkAi, Random);
-        _protectedReader = new InboundMessageReader(_inbound, new FragmentReassembler(ReassemblyLimits.Default, Time));
+        UseKeys(transforms, IkeSaKeys.Derive(
+            transforms.Prf!, NonceI, NonceR, sharedSecret, spiI, spiR, transforms.Integrity?.KeySize ?? 0, transforms.Encryption!.KeyMaterialSize));
         State = IkeSaState.Authenticating;
+    }
+
+    private void UseKeys(NegotiatedTransforms transforms, IkeSaKeys keys)
+    {
+        Transforms = transforms;
+        _keys = keys;
+        _outbound = IsInitiator
+            ? new SkProtection(transforms.Encryption!, _keys.SkEi, transforms.Integrity, _keys.SkAi, Random)
+            : new SkProtection(transforms.Encryption!, _keys.SkEr, transforms.Integrity, _keys.SkAr, Random);
+        _inbound = IsInitiator
+            ? new SkProtection(transforms.Encryption!, _keys.SkEr, transforms.Integrity, _keys.SkAr, Random)
+            : new SkProtection(transforms.Encryption!, _keys.SkEi, transforms.Integrity, _keys.SkAi, Random);
+        _protectedReader = new InboundMessageReader(_inbound, new FragmentReassembler(ReassemblyLimits.Default, Time));
     }
 }

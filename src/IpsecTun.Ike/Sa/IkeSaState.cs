@@ -15,6 +15,12 @@ public enum IkeSaState
     /// <summary>Both peers authenticated.</summary>
     Established,
 
+    /// <summary>
+    /// Replaced by a rekeyed IKE SA that owns the Child SAs now; it only answers INFORMATIONAL requests
+    /// (the delete of it) and refuses new exchanges with TEMPORARY_FAILURE.
+    /// </summary>
+    Rekeyed,
+
     /// <summary>A delete of the IKE SA is under way.</summary>
     Deleting,
 

@@ -10,7 +10,8 @@ namespace IpsecTun.Ike.Sa;
 /// </summary>
 internal static class ProposalBuilder
 {
-    public static List<Proposal> Ike(IReadOnlyList<IkeProposalSettings> settings)
+    /// <summary>IKE proposals; IKE_SA_INIT carries no SPI, an IKE SA rekey the new SA's eight-byte SPI (RFC 7296 §3.3.1).</summary>
+    public static List<Proposal> Ike(IReadOnlyList<IkeProposalSettings> settings, ReadOnlyMemory<byte> spi = default)
     {
         var proposals = new List<Proposal>();
         foreach (IkeProposalSettings entry in settings)
@@ -30,14 +31,15 @@ internal static class ProposalBuilder
                 }
 
                 transforms.AddRange(entry.Groups.Select(g => new Transform(TransformType.KeyExchange, (ushort)g.Id)));
-                proposals.Add(new Proposal((byte)(proposals.Count + 1), ProtocolId.Ike, default, transforms));
+                proposals.Add(new Proposal((byte)(proposals.Count + 1), ProtocolId.Ike, spi, transforms));
             }
         }
 
         return proposals;
     }
 
-    public static List<Proposal> Esp(IReadOnlyList<ChildProposalSettings> settings, uint spi, bool withPfs)
+    /// <summary>Child SA proposals: for ESP one per AEAD/non-AEAD split, for AH (RFC 4302) one with the integrity algorithms alone.</summary>
+    public static List<Proposal> Child(IReadOnlyList<ChildProposalSettings> settings, ProtocolId protocol, uint spi, bool withPfs)
     {
         byte[] spiBytes = SpiBytes(spi);
         var proposals = new List<Proposal>();
@@ -45,8 +47,8 @@ internal static class ProposalBuilder
         {
             foreach (bool aead in (ReadOnlySpan<bool>)[true, false])
             {
-                List<Transform> transforms = EncryptionTransforms(entry.Encryption, aead);
-                if (transforms.Count == 0)
+                List<Transform> transforms = protocol == ProtocolId.Ah ? [] : EncryptionTransforms(entry.Encryption, aead);
+                if (protocol == ProtocolId.Ah ? aead || entry.Integrity.Count == 0 : transforms.Count == 0)
                 {
                     continue;
                 }
@@ -61,12 +63,27 @@ internal static class ProposalBuilder
                     transforms.AddRange((entry.PfsGroups ?? []).Select(g => new Transform(TransformType.KeyExchange, (ushort)g.Id)));
                 }
 
-                transforms.Add(new Transform(TransformType.ExtendedSequenceNumbers, 0));
-                proposals.Add(new Proposal((byte)(proposals.Count + 1), ProtocolId.Esp, spiBytes, transforms));
+                transforms.AddRange(EsnTransforms(entry.Esn));
+                proposals.Add(new Proposal((byte)(proposals.Count + 1), protocol, spiBytes, transforms));
             }
         }
 
         return proposals;
+    }
+
+    /// <summary>ESN transform IDs: 1 is extended sequence numbers, 0 is none.</summary>
+    private static IEnumerable<Transform> EsnTransforms(EsnPolicy policy) => policy switch
+    {
+        EsnPolicy.Required => [new Transform(TransformType.ExtendedSequenceNumbers, 1)],
+        EsnPolicy.Allowed => [new Transform(TransformType.ExtendedSequenceNumbers, 1), new Transform(TransformType.ExtendedSequenceNumbers, 0)],
+        _ => [new Transform(TransformType.ExtendedSequenceNumbers, 0)],
+    };
+
+    public static byte[] SpiBytes(ulong spi)
+    {
+        byte[] bytes = new byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, spi);
+        return bytes;
     }
 
     public static byte[] SpiBytes(uint spi)

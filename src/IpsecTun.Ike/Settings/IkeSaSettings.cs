@@ -6,6 +6,11 @@ namespace IpsecTun.Ike.Settings;
 /// the IKE SA lifetime, the retransmission policy, the dead peer detection interval (null: off) and
 /// whether IKE_AUTH announces INITIAL_CONTACT; with a fragment size, IKE fragmentation (RFC 7383) is
 /// offered and larger protected messages go out as SKF fragments of at most that many bytes.
+/// With <paramref name="Reauthenticate"/> the original initiator renews the IKE SA at its soft lifetime by
+/// reauthentication (RFC 7296 §2.8.3) rather than by rekeying; without DPD it always does, since the
+/// manual rekeys phase 1 only with DPD enabled. <paramref name="ModeConfig"/> makes the initiator a
+/// mode-config client; <paramref name="ModeConfigAnswer"/> is what a responder assigns to one (fixed values;
+/// address pools belong to the server mode).
 /// </summary>
 public sealed record IkeSaSettings(
     IReadOnlyList<IkeProposalSettings> Proposals,
@@ -17,4 +22,7 @@ public sealed record IkeSaSettings(
     RetransmissionSettings Retransmission,
     TimeSpan? DpdInterval = null,
     bool SendInitialContact = false,
-    int? FragmentSize = null);
+    int? FragmentSize = null,
+    bool Reauthenticate = false,
+    ModeConfigRequest? ModeConfig = null,
+    Sa.ModeConfigResult? ModeConfigAnswer = null);

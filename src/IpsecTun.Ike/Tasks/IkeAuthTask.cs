@@ -14,6 +14,7 @@ internal sealed class IkeAuthTask : IkeTask
     private NotifyType? _authError;
     private ChildSaOffer? _offer;
     private ChildSaAnswer? _answer;
+    private ConfigurationPayload? _modeConfigReply;
 
     public override ExchangeType Exchange => ExchangeType.IkeAuth;
 
@@ -32,8 +33,13 @@ internal sealed class IkeAuthTask : IkeTask
             payloads.Add(new NotifyPayload(NotifyType.InitialContact));
         }
 
+        if (ModeConfigExchange.Request(sa.Settings) is { } modeConfigRequest)
+        {
+            payloads.Add(modeConfigRequest);
+        }
+
         ChildSaSettings child = sa.Settings.Child;
-        _offer = new ChildSaOffer(child.LocalSelectors, child.RemoteSelectors, child.Mode, withPfs: false);
+        _offer = new ChildSaOffer(ModeConfigExchange.InitiatorSelectors(sa.Settings), child.RemoteSelectors, child.Mode, withPfs: false);
         _offer.AddPayloads(sa, payloads);
     }
 
@@ -54,6 +60,7 @@ internal sealed class IkeAuthTask : IkeTask
 
         sa.MoveTo(IkeSaState.Established);
         output.Raise(IkeSaEventKind.Established, $"IKE SA established with {sa.Remote} as {IdText(idr)}");
+        ModeConfigExchange.ApplyReply(sa, payloads, output);
         _offer!.TryInstall(sa, payloads, sa.NonceI, sa.NonceR, output);
         return TaskOutcome.Done;
     }
@@ -85,10 +92,11 @@ internal sealed class IkeAuthTask : IkeTask
             output.Raise(IkeSaEventKind.InitialContact, IdText(idi));
         }
 
+        _modeConfigReply = ModeConfigExchange.Answer(sa.Settings, payloads, out IReadOnlyList<TrafficSelector>? clientSelectors);
         if (Find<SecurityAssociationPayload>(payloads) is not null)
         {
             _answer = new ChildSaAnswer();
-            _answer.Negotiate(sa, payloads, withPfs: false, sa.NonceI, sa.NonceR, output);
+            _answer.Negotiate(sa, payloads, withPfs: false, sa.NonceI, sa.NonceR, output, clientSelectors);
         }
     }
 
@@ -106,6 +114,11 @@ internal sealed class IkeAuthTask : IkeTask
         payloads.Add(new AuthenticationPayload(AuthMethod.SharedKeyMessageIntegrityCode, OwnAuth(sa, idr)));
         sa.MoveTo(IkeSaState.Established);
         output.Raise(IkeSaEventKind.Established, $"IKE SA established with {sa.Remote}");
+        if (_modeConfigReply is not null)
+        {
+            payloads.Add(_modeConfigReply);
+        }
+
         _answer?.AddPayloads(payloads);
     }
 

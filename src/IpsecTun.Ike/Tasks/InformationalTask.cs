@@ -10,12 +10,15 @@ namespace IpsecTun.Ike.Tasks;
 internal sealed class InformationalTask : IkeTask
 {
     private readonly List<Payload> _request;
-    private readonly List<uint> _deletedInbound = [];
+    private readonly List<ChildSaReference> _deleted = [];
     private bool _closeIkeSa;
 
     public InformationalTask(params Payload[] request) => _request = [.. request];
 
     public override ExchangeType Exchange => ExchangeType.Informational;
+
+    /// <summary>A request of ours that deletes Child SAs (an IKE SA rekey request meanwhile gets TEMPORARY_FAILURE).</summary>
+    public bool DeletesChildSas => _request.OfType<DeletePayload>().Any(d => d.Protocol != ProtocolId.Ike);
 
     public override void BuildRequest(IkeSa sa, List<Payload> payloads)
     {
@@ -60,7 +63,7 @@ internal sealed class InformationalTask : IkeTask
             {
                 if (sa.RemoveChildSa(child => child.Protocol == delete.Protocol && child.OutboundSpi == outbound, output) is { } removed)
                 {
-                    _deletedInbound.Add(removed.InboundSpi);
+                    _deleted.Add(removed);
                 }
             }
         }
@@ -75,9 +78,10 @@ internal sealed class InformationalTask : IkeTask
             return;
         }
 
-        if (_deletedInbound.Count > 0)
+        // One Delete payload per protocol, naming the inbound SPIs of our halves.
+        foreach (IGrouping<ProtocolId, ChildSaReference> protocol in _deleted.GroupBy(c => c.Protocol))
         {
-            payloads.Add(new DeletePayload(ProtocolId.Esp, _deletedInbound));
+            payloads.Add(new DeletePayload(protocol.Key, [.. protocol.Select(c => c.InboundSpi)]));
         }
     }
 }

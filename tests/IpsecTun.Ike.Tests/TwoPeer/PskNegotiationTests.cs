@@ -60,7 +60,7 @@ public sealed class PskNegotiationTests
         Assert.Same(esp.Encryption[0], i.Encryption);
         Assert.Equal(esp.Integrity.Count == 0 ? null : esp.Integrity[0], i.Integrity);
         Assert.Equal(ChildSaMode.Tunnel, i.Mode);
-        Assert.Equal(i.Encryption.KeyMaterialSize, i.OutboundEncryptionKey.Length);
+        Assert.Equal(esp.Encryption[0].KeyMaterialSize, i.OutboundEncryptionKey.Length);
         Assert.Equal(i.OutboundEncryptionKey.ToArray(), r.InboundEncryptionKey.ToArray());
         Assert.Equal(r.OutboundEncryptionKey.ToArray(), i.InboundEncryptionKey.ToArray());
         Assert.Equal(i.OutboundIntegrityKey.ToArray(), r.InboundIntegrityKey.ToArray());

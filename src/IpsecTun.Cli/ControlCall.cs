@@ -1,0 +1,78 @@
+using System.CommandLine;
+using IpsecTun.Engine.Control;
+
+namespace IpsecTun.Cli;
+
+/// <summary>
+/// Runs one command against the running endpoint and turns every way that can fail into one line on
+/// stderr and the exit code for it.
+/// </summary>
+internal static class ControlCall
+{
+    /// <summary>How long a command other than connect waits for the endpoint's answer.</summary>
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
+
+    public delegate Task<int> Body(ControlClient client, TextWriter output, TextWriter error, CancellationToken cancellationToken);
+
+    public static async Task<int> RunAsync(ParseResult parseResult, Option<string> control, TimeSpan deadline, Body body, CancellationToken cancellationToken)
+    {
+        var error = parseResult.InvocationConfiguration.Error;
+        var path = ControlPath.Resolve(parseResult.GetValue(control));
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waiting.CancelAfter(deadline);
+        ControlClient client;
+        try
+        {
+            client = await ControlClient.ConnectAsync(path, waiting.Token).ConfigureAwait(false);
+        }
+        catch (EndpointNotRunningException)
+        {
+            error.WriteLine($"ipsectun: no endpoint is running at {path} (start one with 'ipsectun run --config FILE')");
+            return ExitCodes.NoEndpoint;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            error.WriteLine($"ipsectun: {e.Message}");
+            return ExitCodes.Refused;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine($"ipsectun: the endpoint at {path} did not accept the connection within {deadline.TotalSeconds:0}s");
+            return ExitCodes.Timeout;
+        }
+
+        await using (client.ConfigureAwait(false))
+        {
+            return await CallAsync(client, body, parseResult, deadline, waiting.Token, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> CallAsync(ControlClient client, Body body, ParseResult parseResult, TimeSpan deadline, CancellationToken waiting, CancellationToken cancellationToken)
+    {
+        var error = parseResult.InvocationConfiguration.Error;
+        try
+        {
+            return await body(client, parseResult.InvocationConfiguration.Output, error, waiting).ConfigureAwait(false);
+        }
+        catch (EndpointNotRunningException e)
+        {
+            error.WriteLine($"ipsectun: {e.Message}");
+            return ExitCodes.NoEndpoint;
+        }
+        catch (ControlRequestFailedException e)
+        {
+            error.WriteLine($"ipsectun: {e.Message}");
+            return ExitCodes.Refused;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine($"ipsectun: the endpoint at {client.Path} did not answer within {deadline.TotalSeconds:0}s");
+            return ExitCodes.Timeout;
+        }
+        catch (IOException e)
+        {
+            error.WriteLine($"ipsectun: the connection to the endpoint at {client.Path} failed: {e.Message}");
+            return ExitCodes.NoEndpoint;
+        }
+    }
+}

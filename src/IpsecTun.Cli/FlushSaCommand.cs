@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace IpsecTun.Cli;
+
+/// <summary><c>ipsectun flush-sa</c>: removes every installed SA, as RouterOS's installed-sa flush.</summary>
+internal static class FlushSaCommand
+{
+    public static Command Create()
+    {
+        var control = ControlOption.Create();
+        var command = new Command("flush-sa", "Removes every installed SA; policies needing one negotiate it again.") { control };
+        command.SetAction((parseResult, cancellationToken) =>
+            ControlCall.RunAsync(parseResult, control, ControlCall.DefaultDeadline, async (client, output, _, ct) =>
+            {
+                output.WriteLine($"{await client.FlushSaAsync(ct).ConfigureAwait(false)} SAs flushed");
+                return ExitCodes.Success;
+            }, cancellationToken));
+        return command;
+    }
+}

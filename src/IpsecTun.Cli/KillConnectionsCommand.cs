@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace IpsecTun.Cli;
+
+/// <summary><c>ipsectun kill-connections</c>: deletes every IKE SA with its peer, as RouterOS's active-peers kill-connections.</summary>
+internal static class KillConnectionsCommand
+{
+    public static Command Create()
+    {
+        var control = ControlOption.Create();
+        var command = new Command("kill-connections", "Deletes every IKE SA, telling each peer.") { control };
+        command.SetAction((parseResult, cancellationToken) =>
+            ControlCall.RunAsync(parseResult, control, ControlCall.DefaultDeadline, async (client, output, _, ct) =>
+            {
+                output.WriteLine($"{await client.KillConnectionsAsync(ct).ConfigureAwait(false)} connections killed");
+                return ExitCodes.Success;
+            }, cancellationToken));
+        return command;
+    }
+}

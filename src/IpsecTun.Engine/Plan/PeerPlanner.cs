@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Sockets;
+using IpsecTun.Config;
+using IpsecTun.Esp;
+using IpsecTun.Ike.Settings;
+using IkeSelector = IpsecTun.Ike.Messages.TrafficSelector;
+
+namespace IpsecTun.Engine.Plan;
+
+/// <summary>
+/// Plans one enabled peer: its IKE proposals from the profile, one set of IKE settings per enabled
+/// identity, a Child SA per encrypt policy that names it, and its fingerprint. Anything the IKE engine
+/// cannot do yet is an error on the entry that asks for it, never a silent fallback.
+/// </summary>
+internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyList<SecurityPolicy> policies, PlanErrors errors)
+{
+    public ResponderPeer? Plan(Peer peer)
+    {
+        int errorsBefore = errors.Count;
+        var identities = configuration.IdentitiesOf(peer.Name).Where(i => !i.Disabled).ToList();
+        if (identities.Count == 0)
+        {
+            errors.Peer(peer, null, $"has no enabled identity, so it cannot authenticate: add an ip.ipsec.identity with peer={peer.Name}");
+        }
+
+        var children = Children(peer);
+        ChildSaSettings firstChild = children.Count > 0 ? children[0].Settings : TemplateChild(peer, identities);
+        var profile = configuration.Profile(peer.Profile);
+        var proposals = IkeProposalMapper.Map(profile);
+        var settings = new List<IkeSaSettings>(identities.Count);
+        foreach (var identity in identities)
+        {
+            if (Settings(peer, profile, proposals, identity, firstChild) is { } identitySettings)
+            {
+                settings.Add(identitySettings);
+            }
+        }
+
+        if (errors.Count != errorsBefore)
+        {
+            return null;
+        }
+
+        var plan = new PeerPlan(
+            peer.Name, peer.Address, peer.Port, peer.LocalAddress, peer.Passive, settings[0], children,
+            PeerFingerprint.Compute(configuration, peer, identities, [.. configuration.Policies.Where(p => NamesPeer(p, peer))]));
+        return new ResponderPeer(plan, settings);
+    }
+
+    private IkeSaSettings? Settings(Peer peer, Profile profile, IReadOnlyList<IkeProposalSettings> proposals, Identity identity, ChildSaSettings child)
+    {
+        if (identity.AuthMethod != AuthMethod.PreSharedKey)
+        {
+            errors.Identity(identity, "auth-method", $"{AuthMethodName(identity.AuthMethod)} is not supported yet: the IKE engine authenticates with pre-shared keys only (IkeSaSettings has no certificate or EAP credentials); use auth-method=pre-shared-key with a secret");
+            return null;
+        }
+
+        var localId = IdentityMapper.Local(identity.MyId, peer, out string? localError);
+        if (localError is not null)
+        {
+            errors.Identity(identity, "my-id", localError);
+        }
+
+        var remoteId = IdentityMapper.Remote(identity.RemoteId, peer, out string? remoteError);
+        if (remoteError is not null)
+        {
+            errors.Identity(identity, "remote-id", remoteError);
+        }
+
+        if (identity.Secret is null)
+        {
+            errors.Identity(identity, "secret", "is required with auth-method=pre-shared-key");
+        }
+
+        if (localId is null || remoteError is not null || identity.Secret is null)
+        {
+            return null;
+        }
+
+        int fragmentSize = configuration.Endpoint.IkeFragmentSize;
+        return new IkeSaSettings(
+            proposals, localId, remoteId, new PreSharedKey(identity.Secret.Value), child, profile.Lifetime, RetransmissionSettings.Default,
+            profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null);
+    }
+
+    private List<ChildPlan> Children(Peer peer)
+    {
+        var children = new List<ChildPlan>();
+        for (int i = 0; i < configuration.Policies.Length; i++)
+        {
+            var policy = configuration.Policies[i];
+            if (!NamesPeer(policy, peer))
+            {
+                continue;
+            }
+
+            var proposal = configuration.Proposal(policy.Proposal);
+            if (proposal.Disabled)
+            {
+                errors.Policy(policy, "proposal", $"proposal {proposal.Name} is disabled; enable it or name another");
+                continue;
+            }
+
+            children.Add(new ChildPlan(policies[i], new ChildSaSettings(
+                ChildProposalMapper.Map(proposal), [PolicyMapper.LocalSelector(policy)], [PolicyMapper.RemoteSelector(policy)],
+                policy.Tunnel ? ChildSaMode.Tunnel : ChildSaMode.Transport, proposal.Lifetime)));
+        }
+
+        return children;
+    }
+
+    /// <summary>
+    /// What a peer with no encrypt policy of its own (a responder that generates policies) offers: the
+    /// templates of the policy-template-group of its first identity that generates policies, with the
+    /// first template's proposal; without templates, any traffic of the peer's family with the default proposal.
+    /// </summary>
+    private ChildSaSettings TemplateChild(Peer peer, IReadOnlyList<Identity> identities)
+    {
+        string? group = identities.FirstOrDefault(i => i.GeneratePolicy != GeneratePolicy.No)?.PolicyTemplateGroup;
+        var templates = configuration.Policies.Where(p => p.Template && !p.Disabled && p.Group == group).ToList();
+        if (templates.Count == 0)
+        {
+            var any = new IPNetwork(peer.Address.Prefix?.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+            var fallback = configuration.Proposal(Proposal.DefaultName);
+            return new ChildSaSettings(ChildProposalMapper.Map(fallback), [PolicyMapper.AnySelector(any)], [PolicyMapper.AnySelector(any)], ChildSaMode.Tunnel, fallback.Lifetime);
+        }
+
+        var proposal = configuration.Proposal(templates[0].Proposal);
+        return new ChildSaSettings(
+            ChildProposalMapper.Map(proposal),
+            [.. templates.SelectMany(t => BothFamilies(t.SrcAddress, PolicyMapper.LocalSelector(t)))],
+            [.. templates.SelectMany(t => BothFamilies(t.DstAddress, PolicyMapper.RemoteSelector(t)))],
+            ChildSaMode.Tunnel,
+            proposal.Lifetime);
+    }
+
+    /// <summary>RouterOS's ::/0 template accepts IPv4 requests too, so it stands for 0.0.0.0/0 as well.</summary>
+    private static IEnumerable<IkeSelector> BothFamilies(IPNetwork network, IkeSelector selector) =>
+        network.PrefixLength == 0 && network.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6
+            ? [PolicyMapper.AnySelector(new IPNetwork(IPAddress.Any, 0)), selector]
+            : [selector];
+
+    private static bool NamesPeer(Policy policy, Peer peer) =>
+        policy.Action == Config.PolicyAction.Encrypt && !policy.Disabled && !policy.Template && policy.Peer == peer.Name;
+
+    private static string AuthMethodName(AuthMethod method) => method switch
+    {
+        AuthMethod.DigitalSignature => "auth-method=digital-signature (certificates)",
+        AuthMethod.Eap => "auth-method=eap",
+        _ => "auth-method=eap-radius",
+    };
+}

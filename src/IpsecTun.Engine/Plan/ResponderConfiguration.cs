@@ -1,0 +1,78 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using IpsecTun.Ike.Messages;
+using IpsecTun.Ike.Sa;
+using IpsecTun.Ike.Settings;
+
+namespace IpsecTun.Engine.Plan;
+
+/// <summary>
+/// The responder's view of a plan. A request is answered by the enabled peer whose address prefix
+/// contains the initiator's address most specifically (the manual's Peers section), among those whose
+/// local-address, when set, is the address the request arrived on; passive or not, and 0.0.0.0/0 or
+/// ::/0 answers anyone of its family. Peers given as DNS names only initiate. In IKE_AUTH the
+/// identity is the first of that peer's identities (configured order) whose remote-id accepts the ID
+/// the initiator claims. Address IDs left open in the plan take the addresses of the request.
+/// </summary>
+public sealed class ResponderConfiguration : IResponderConfiguration
+{
+    private readonly IReadOnlyList<ResponderPeer> peers;
+
+    // The settings handed out for each request, to find the peer and addresses again in IKE_AUTH.
+    private readonly ConditionalWeakTable<IkeSaSettings, Request> requests = [];
+
+    internal ResponderConfiguration(IReadOnlyList<ResponderPeer> peers) => this.peers = peers;
+
+    public IkeSaSettings? FindPeer(IPEndPoint local, IPEndPoint remote)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        ArgumentNullException.ThrowIfNull(remote);
+        IPAddress localAddress = AddressIdentity.Plain(local.Address);
+        IPAddress remoteAddress = AddressIdentity.Plain(remote.Address);
+        ResponderPeer? best = null;
+        foreach (var peer in peers)
+        {
+            if (peer.Plan.Address.Prefix is { } prefix && prefix.Contains(remoteAddress)
+                && (peer.Plan.LocalAddress is null || peer.Plan.LocalAddress.Equals(localAddress))
+                && (best is null || prefix.PrefixLength > best.Plan.Address.Prefix!.Value.PrefixLength))
+            {
+                best = peer;
+            }
+        }
+
+        return best is null ? null : Hand(new Request(best, localAddress, remoteAddress), best.Identities[0]);
+    }
+
+    public IkeSaSettings? FindIdentity(IkeSaSettings peer, IdentificationPayload initiatorId)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        ArgumentNullException.ThrowIfNull(initiatorId);
+        if (!requests.TryGetValue(peer, out var request))
+        {
+            return null;
+        }
+
+        foreach (var identity in request.Peer.Identities)
+        {
+            var resolved = AddressIdentity.Resolve(identity, request.Local, request.Remote);
+            if (resolved.RemoteId is null || resolved.RemoteId.Matches(initiatorId))
+            {
+                return Hand(request, resolved);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The name of the peer whose settings these are, for logs and the active-peers view; null for settings not handed out here.</summary>
+    public string? PeerNameOf(IkeSaSettings settings) => requests.TryGetValue(settings, out var request) ? request.Peer.Plan.Name : null;
+
+    private IkeSaSettings Hand(Request request, IkeSaSettings settings)
+    {
+        var resolved = AddressIdentity.Resolve(settings, request.Local, request.Remote);
+        requests.AddOrUpdate(resolved, request);
+        return resolved;
+    }
+
+    private sealed record Request(ResponderPeer Peer, IPAddress Local, IPAddress Remote);
+}

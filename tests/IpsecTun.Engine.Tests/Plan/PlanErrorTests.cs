@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using IpsecTun.Engine.Plan;
+
+namespace IpsecTun.Engine.Tests.Plan;
+
+/// <summary>What the IKE engine cannot do yet is an error naming the entry and property, never a silent pre-shared key.</summary>
+public sealed class PlanErrorTests
+{
+    [Fact]
+    public void Certificates_are_refused_on_the_identity_that_asks_for_them()
+    {
+        const string json = """
+            {
+              "ip": { "ipsec": {
+                "peer":     [ { "name": "psk", "address": "192.0.2.1/32", "exchange-mode": "ike2" },
+                              { "name": "rsa", "address": "192.0.2.2/32", "exchange-mode": "ike2" } ],
+                "identity": [ { "peer": "psk", "secret": "s" },
+                              { "peer": "rsa", "auth-method": "digital-signature", "certificate": "gw" } ] } },
+              "certificate": [ { "name": "gw", "file": "gw.p12", "passphrase": "pw" } ]
+            }
+            """;
+        var configuration = ConfigurationText.Load(json, directory =>
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            using var certificate = new CertificateRequest("CN=gw", key, HashAlgorithmName.SHA256)
+                .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            File.WriteAllBytes(Path.Combine(directory, "gw.p12"), certificate.Export(X509ContentType.Pkcs12, "pw"));
+        });
+
+        var result = EndpointPlanBuilder.Build(configuration, "gw.json");
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("gw.json", "ip.ipsec.identity[1] (peer rsa)", "auth-method"), (error.Source, error.Entry, error.Property));
+        Assert.Contains("digital-signature", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not supported", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eap_is_refused_and_a_disabled_identity_is_left_out()
+    {
+        const string json = """
+            {
+              "ip": { "ipsec": {
+                "peer":     [ { "name": "rw", "address": "192.0.2.1/32", "exchange-mode": "ike2" } ],
+                "identity": [ { "peer": "rw", "secret": "s", "disabled": "yes" },
+                              { "peer": "rw", "auth-method": "eap", "eap-methods": "eap-mschapv2", "username": "u", "password": "p" } ] } }
+            }
+            """;
+        var error = Assert.Single(EndpointPlanBuilder.Build(ConfigurationText.Load(json)).Errors);
+        Assert.Equal(("ip.ipsec.identity[1] (peer rw)", "auth-method"), (error.Entry, error.Property));
+        Assert.Contains("eap", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"p\"", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_peer_without_an_enabled_identity_is_an_error_on_the_peer()
+    {
+        const string json = """
+            { "ip": { "ipsec": {
+                "peer":     [ { "name": "lonely", "address": "192.0.2.1/32", "exchange-mode": "ike2" } ],
+                "identity": [ { "peer": "lonely", "secret": "s", "disabled": "yes" } ] } } }
+            """;
+        var error = Assert.Single(EndpointPlanBuilder.Build(ConfigurationText.Load(json)).Errors);
+        Assert.Equal(("ip.ipsec.peer[0] (lonely)", null), (error.Entry, error.Property));
+        Assert.Contains("no enabled identity", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_policy_whose_proposal_is_disabled_is_an_error_on_the_policy()
+    {
+        const string json = """
+            { "ip": { "ipsec": {
+                "proposal": [ { "name": "off", "disabled": "yes" } ],
+                "peer":     [ { "name": "p", "address": "192.0.2.1/32", "exchange-mode": "ike2" } ],
+                "identity": [ { "peer": "p", "secret": "s" } ],
+                "policy":   [ { "src-address": "10.1.0.0/24", "dst-address": "10.2.0.0/24", "tunnel": "yes", "peer": "p", "proposal": "off" } ] } } }
+            """;
+        var error = Assert.Single(EndpointPlanBuilder.Build(ConfigurationText.Load(json)).Errors);
+        Assert.Equal(("ip.ipsec.policy (10.1.0.0/24 to 10.2.0.0/24)", "proposal"), (error.Entry, error.Property));
+        Assert.Contains("disabled", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -18,6 +18,14 @@ public sealed class EapKeys : IDisposable
         _emsk = emsk;
     }
 
+    /// <summary>Splits 128 bytes of TLS-derived key material into MSK and EMSK (RFC 5216 §2.3) and zeroes it.</summary>
+    internal static EapKeys FromKeyMaterial(byte[] material)
+    {
+        var keys = new EapKeys(material[..64], material[64..128]);
+        CryptographicOperations.ZeroMemory(material);
+        return keys;
+    }
+
     public ReadOnlySpan<byte> Msk => _msk;
 
     public ReadOnlySpan<byte> Emsk => _emsk;

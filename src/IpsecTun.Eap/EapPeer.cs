@@ -17,6 +17,7 @@ public sealed class EapPeer : IDisposable
     private readonly EapCredentials _credentials;
     private readonly EapType[] _methods;
     private readonly RandomSource _random;
+    private readonly EapTlsSettings? _tls;
     private EapPeerMethod? _method;
     private EapKeys? _keys;
     private bool _methodDone;
@@ -27,7 +28,8 @@ public sealed class EapPeer : IDisposable
     /// <param name="credentials">Owned by the caller, who disposes them after the conversation.</param>
     /// <param name="methods">The acceptable methods, most preferred first.</param>
     /// <param name="random">Source of the challenges a method sends (MS-CHAPv2's peer challenge).</param>
-    public EapPeer(EapCredentials credentials, IReadOnlyList<EapType> methods, RandomSource random)
+    /// <param name="tls">Certificates and inner method for EAP-TLS, EAP-TTLS and PEAP; required when one is listed.</param>
+    public EapPeer(EapCredentials credentials, IReadOnlyList<EapType> methods, RandomSource random, EapTlsSettings? tls = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(methods);
@@ -38,11 +40,32 @@ public sealed class EapPeer : IDisposable
             {
                 throw new ArgumentException($"EAP method {type} is not supported.", nameof(methods));
             }
+
+            if (tls is null && EapMethods.IsTlsBased(type))
+            {
+                throw new ArgumentException($"EAP method {type} needs TLS settings.", nameof(tls));
+            }
         }
 
+        EapMethods.Validate(tls);
         _credentials = credentials;
         _methods = [.. methods];
         _random = random;
+        _tls = tls;
+    }
+
+    /// <summary>Whether the method has reached a point where EAP-Success is acceptable (for tunnelled EAP).</summary>
+    internal bool MethodCompleted => _methodDone;
+
+    /// <summary>Why the method failed, if it has (for tunnelled EAP, whose inner failure has no EAP-Failure).</summary>
+    internal string? MethodFailure => _methodFailure;
+
+    /// <summary>The keys of the completed method, handed over to the caller (for tunnelled EAP).</summary>
+    internal EapKeys? TakeMethodKeys()
+    {
+        var keys = _keys;
+        _keys = null;
+        return keys;
     }
 
     /// <summary>Parses and handles one packet from the server; a malformed packet is discarded.</summary>
@@ -89,7 +112,7 @@ public sealed class EapPeer : IDisposable
         switch (request.Type)
         {
             case EapType.Identity when _method is null:
-                return Answer(request, EapType.Identity, Encoding.UTF8.GetBytes(_credentials.Identity));
+                return Answer(request, EapType.Identity, Encoding.UTF8.GetBytes(_tls?.OuterIdentity ?? _credentials.Identity));
             case EapType.Notification:
                 return Answer(request, EapType.Notification, []);
             case EapType.Identity or EapType.Nak:
@@ -103,9 +126,9 @@ public sealed class EapPeer : IDisposable
                 return Answer(request, EapType.Nak, NakData());
             }
 
-            _method = EapMethods.CreatePeer(request.Type, _credentials, _random);
+            _method = EapMethods.CreatePeer(request.Type, _credentials, _random, _tls);
         }
-        else if (request.Type != _method.Type || _methodDone || _methodFailure is not null)
+        else if (request.Type != _method.Type || (_methodDone && !_method.ContinuesAfterDone) || _methodFailure is not null)
         {
             return EapOutcome.Discarded($"unexpected EAP {request.Type} request during {_method.Type}");
         }
@@ -117,6 +140,7 @@ public sealed class EapPeer : IDisposable
                 return Answer(request, _method.Type, step.Data!);
             case EapStepKind.Done:
                 _methodDone = true;
+                _keys?.Dispose();
                 _keys = step.Keys;
                 return step.Data is null
                     ? EapOutcome.Discarded("method finished without a response")

@@ -16,6 +16,7 @@ public sealed class EapServer : IDisposable
     private readonly EapType[] _methods;
     private readonly EapUserLookup _users;
     private readonly RandomSource _random;
+    private readonly EapTlsSettings? _tls;
     private readonly List<EapType> _tried = [];
     private EapCredentials? _credentials;
     private EapServerMethod? _method;
@@ -26,7 +27,8 @@ public sealed class EapServer : IDisposable
     /// <param name="methods">The methods to offer, most preferred first.</param>
     /// <param name="users">Finds the password of the identity the peer gives.</param>
     /// <param name="random">Source of the first identifier and of the methods' challenges.</param>
-    public EapServer(IReadOnlyList<EapType> methods, EapUserLookup users, RandomSource random)
+    /// <param name="tls">The server certificate and CAs for EAP-TLS, EAP-TTLS and PEAP; required when one is offered.</param>
+    public EapServer(IReadOnlyList<EapType> methods, EapUserLookup users, RandomSource random, EapTlsSettings? tls = null)
     {
         ArgumentNullException.ThrowIfNull(methods);
         ArgumentNullException.ThrowIfNull(users);
@@ -36,9 +38,16 @@ public sealed class EapServer : IDisposable
             throw new ArgumentException("At least one method is needed, and every method must be supported.", nameof(methods));
         }
 
+        if (tls?.Certificate is null && methods.Any(EapMethods.IsTlsBased))
+        {
+            throw new ArgumentException("TLS-based EAP methods need TLS settings with the server certificate.", nameof(tls));
+        }
+
+        EapMethods.Validate(tls);
         _methods = [.. methods];
         _users = users;
         _random = random;
+        _tls = tls;
     }
 
     /// <summary>The Request awaiting a Response, null before <see cref="Start"/> and after the end.</summary>
@@ -99,7 +108,7 @@ public sealed class EapServer : IDisposable
         return step.Kind switch
         {
             EapStepKind.Continue => Ask(EapPacket.Request(next, _method.Type, step.Data!)),
-            EapStepKind.Done when !_unknownIdentity => Finish(EapOutcome.Succeeded(EapPacket.Success(response.Identifier), step.Keys)),
+            EapStepKind.Done when !_unknownIdentity || EapMethods.IsTlsBased(_method.Type) => Finish(EapOutcome.Succeeded(EapPacket.Success(response.Identifier), step.Keys)),
             EapStepKind.Done or EapStepKind.Fail => Fail(response, _unknownIdentity ? "unknown EAP identity" : step.Reason!),
             _ => EapOutcome.Discarded(step.Reason!),
         };
@@ -151,7 +160,7 @@ public sealed class EapServer : IDisposable
     {
         _method?.Dispose();
         _tried.Add(type);
-        _method = EapMethods.CreateServer(type, _credentials!, _random);
+        _method = EapMethods.CreateServer(type, _credentials!, _random, _tls, _users);
         _methodAnswered = false;
         byte identifier = (byte)(response.Identifier + 1);
         return Ask(EapPacket.Request(identifier, type, _method.Start(identifier)));

@@ -11,11 +11,13 @@ internal sealed class EapConversation : IDisposable
 
     private readonly EapCredentials _peerCredentials;
 
-    public EapConversation(EapType[] peerMethods, EapType[] serverMethods, string peerPassword = UserPassword, string peerIdentity = UserName)
+    public EapConversation(
+        EapType[] peerMethods, EapType[] serverMethods, string peerPassword = UserPassword, string peerIdentity = UserName,
+        EapTlsSettings? peerTls = null, EapTlsSettings? serverTls = null)
     {
         _peerCredentials = new EapCredentials(peerIdentity, peerPassword);
-        Peer = new EapPeer(_peerCredentials, peerMethods, RandomSource.System);
-        Server = new EapServer(serverMethods, LookUp, RandomSource.System);
+        Peer = new EapPeer(_peerCredentials, peerMethods, RandomSource.System, peerTls);
+        Server = new EapServer(serverMethods, LookUp, RandomSource.System, serverTls);
     }
 
     public EapPeer Peer { get; }
@@ -35,7 +37,7 @@ internal sealed class EapConversation : IDisposable
     public void Run()
     {
         var serverOutcome = Server.Start();
-        for (int round = 0; round < 20; round++)
+        for (int round = 0; round < 1000; round++)
         {
             ServerOutcome = serverOutcome;
             if (serverOutcome.Packet is null)

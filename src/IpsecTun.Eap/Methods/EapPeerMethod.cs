@@ -10,6 +10,12 @@ public abstract class EapPeerMethod : IDisposable
 {
     public abstract EapType Type { get; }
 
+    /// <summary>
+    /// Whether the method takes further Requests after a <see cref="EapStepKind.Done"/> step: a tunnelled
+    /// method is ready for EAP-Success once its inner authentication could end, yet the server may go on.
+    /// </summary>
+    public virtual bool ContinuesAfterDone => false;
+
     public abstract EapMethodStep Respond(byte identifier, ReadOnlySpan<byte> requestData);
 
     public void Dispose()

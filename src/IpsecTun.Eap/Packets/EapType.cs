@@ -12,5 +12,8 @@ public enum EapType : byte
     Ttls = 21,
     Peap = 25,
     MsChapV2 = 26,
+
+    /// <summary>PEAP's Extensions type, used only inside the PEAP tunnel (MS-PEAP §2.2.8).</summary>
+    PeapExtensions = 33,
     Expanded = 254,
 }

@@ -1,0 +1,87 @@
+using IpsecTun.Engine.Plan;
+using IpsecTun.Engine.Runtime;
+using IpsecTun.Engine.Tests.Runtime.Fakes;
+
+namespace IpsecTun.Engine.Tests.Runtime;
+
+/// <summary>A gateway and a client endpoint on one in-memory network, each with an in-memory adapter, sharing a fake clock.</summary>
+internal sealed class TwoEndpoints : IDisposable
+{
+    public TwoEndpoints(EndpointPlan gateway, EndpointPlan client, Func<PlanLoadResult>? clientReload = null)
+    {
+        GatewayTun = new MemoryTun("gw0", 7);
+        ClientTun = new MemoryTun("cl0", 8);
+        Gateway = new Endpoint(gateway, new EndpointEnvironment(GatewayTun, GatewayAdapter, Network.Host(TestPlans.GatewayAddress)) { Time = Clock });
+        Client = new Endpoint(client, new EndpointEnvironment(ClientTun, ClientAdapter, Network.Host(TestPlans.ClientAddress))
+        {
+            Time = Clock,
+            ReloadPlan = clientReload,
+        });
+        Gateway.Start();
+        Client.Start();
+    }
+
+    public FakeClock Clock { get; } = new();
+
+    public MemoryNetwork Network { get; } = new();
+
+    public MemoryTun GatewayTun { get; }
+
+    public MemoryTun ClientTun { get; }
+
+    public RecordingConfigurator GatewayAdapter { get; } = new();
+
+    public RecordingConfigurator ClientAdapter { get; } = new();
+
+    public Endpoint Gateway { get; }
+
+    public Endpoint Client { get; }
+
+    /// <summary>Sends a packet from the client's network to the gateway's and returns what came out of the gateway's adapter.</summary>
+    public byte[] ClientToGateway(string text)
+    {
+        byte[] packet = TestPackets.Udp("10.2.0.5", "10.1.0.7", 7777, text);
+        ClientTun.Inject(packet);
+        return Take(GatewayTun);
+    }
+
+    public byte[] GatewayToClient(string text)
+    {
+        byte[] packet = TestPackets.Udp("10.1.0.7", "10.2.0.5", 7777, text);
+        GatewayTun.Inject(packet);
+        return Take(ClientTun);
+    }
+
+    public static byte[] Take(MemoryTun tun) =>
+        tun.Written.TryTake(out byte[]? packet, TimeSpan.FromSeconds(10)) ? packet : throw new TimeoutException($"nothing came out of {tun.Name}");
+
+    /// <summary>Moves the clock in steps, giving the endpoints' timer loops real time to act after each, until the condition holds.</summary>
+    public void AdvanceUntil(Func<bool> condition, TimeSpan step, TimeSpan limit)
+    {
+        for (TimeSpan moved = TimeSpan.Zero; !condition(); moved += step)
+        {
+            Assert.True(moved <= limit, $"the condition did not hold within {limit} of fake time");
+            Clock.Advance(step);
+            Thread.Sleep(150);
+        }
+    }
+
+    /// <summary>Waits in real time for something the endpoints' threads do.</summary>
+    public static void Eventually(Func<bool> condition, string what)
+    {
+        DateTime until = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < until, $"timed out waiting for {what}");
+            Thread.Sleep(20);
+        }
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Gateway.Dispose();
+        ClientTun.Dispose();
+        GatewayTun.Dispose();
+    }
+}

@@ -198,7 +198,8 @@ public sealed partial class Endpoint
             peer.Initiated = null;
         }
 
-        if (_ikeSas.Values.Any(e => e.Peer == peer))
+        // A peer a reload replaced leaves its packets and connects to the new one of that name.
+        if (_ikeSas.Values.Any(e => e.Peer == peer) || _peers.GetValueOrDefault(peer.Name) != peer)
         {
             return;
         }

@@ -8,7 +8,7 @@ namespace IpsecTun.Engine.Runtime;
 
 /// <summary>The host's own network: Linux UDP and raw sockets, and the kernel's source address choice.</summary>
 [SupportedOSPlatform("linux")]
-public sealed class SystemNetwork : IEndpointNetwork
+public sealed class SystemEndpointNetwork : IEndpointNetwork
 {
     public IDatagramSocket OpenUdp(IPEndPoint local) => UdpSocket.Open(local);
 

@@ -20,20 +20,32 @@ internal static class TestPlans
     public const string GatewayNet = "10.1.0.0/24";
     public const string ClientNet = "10.2.0.0/24";
 
-    private static readonly Lazy<IpsecConfiguration> Configuration = new(LoadConfiguration);
+    private static readonly Lazy<IpsecConfiguration> Configuration = new(() => LoadConfiguration(500, 4500));
 
     /// <summary>The retransmission policy of the tests: answers are due within 1 s, 2 s; then the peer is dead.</summary>
     public static RetransmissionSettings Retransmission { get; } = new(TimeSpan.FromSeconds(1), 2);
 
     public static EndpointPlan Client(bool passive, TimeSpan? dpd = null, string fingerprint = "1", string psk = "shared secret", string gatewayNet = GatewayNet) =>
-        Build("gw", GatewayAddress, ClientNet, gatewayNet, "client.example", passive, dpd, fingerprint, psk);
+        Build(new Site("gw", GatewayAddress, 500, null, Configuration.Value), ClientNet, gatewayNet, "client.example", passive, dpd, fingerprint, psk);
 
     public static EndpointPlan Gateway(bool passive = true, string clientNet = ClientNet, string psk = "shared secret") =>
-        Build("client", ClientAddress, GatewayNet, clientNet, "gateway.example", passive, dpd: null, "1", psk);
+        Build(new Site("client", ClientAddress, 500, null, Configuration.Value), GatewayNet, clientNet, "gateway.example", passive, dpd: null, "1", psk);
+
+    /// <summary>Both ends on 127.0.0.1: each listens on its own pair of ports and sends to the other's IKE port.</summary>
+    public static (EndpointPlan Gateway, EndpointPlan Client) OnLoopback(int gatewayPort, int clientPort)
+    {
+        IPAddress loopback = IPAddress.Loopback;
+        EndpointPlan gateway = Build(
+            new Site("client", loopback, clientPort, loopback, LoadConfiguration(gatewayPort, gatewayPort + 1)), GatewayNet, ClientNet, "gateway.example", true, null, "1", "shared secret");
+        EndpointPlan client = Build(
+            new Site("gw", loopback, gatewayPort, loopback, LoadConfiguration(clientPort, clientPort + 1)), ClientNet, GatewayNet, "client.example", true, null, "1", "shared secret");
+        return (gateway, client);
+    }
 
     private static EndpointPlan Build(
-        string peerName, IPAddress peerAddress, string localNet, string remoteNet, string localId, bool passive, TimeSpan? dpd, string fingerprint, string psk)
+        Site site, string localNet, string remoteNet, string localId, bool passive, TimeSpan? dpd, string fingerprint, string psk)
     {
+        (string peerName, IPAddress peerAddress) = (site.PeerName, site.PeerAddress);
         var child = new ChildSaSettings(
             [new ChildProposalSettings([Aes128Gcm], [])], [Range(localNet)], [Range(remoteNet)], ChildSaMode.Tunnel, TimeSpan.FromHours(1));
         var settings = new IkeSaSettings(
@@ -52,8 +64,8 @@ internal static class TestPlans
             Peer = peerName,
         };
         var peer = new PeerPlan(
-            peerName, new PeerAddress(new IPNetwork(peerAddress, 32), null), 500, null, passive, settings, [new ChildPlan(policy, child)], fingerprint);
-        return new EndpointPlan(Configuration.Value, [peer], new FixedResponders(peerAddress, settings), [policy]);
+            peerName, new PeerAddress(new IPNetwork(peerAddress, 32), null), site.RemotePort, site.LocalAddress, passive, settings, [new ChildPlan(policy, child)], fingerprint);
+        return new EndpointPlan(site.Configuration, [peer], new FixedResponders(peerAddress, settings), [policy]);
     }
 
     private static IkeSelector Range(string prefix)
@@ -70,10 +82,12 @@ internal static class TestPlans
     private static KeyExchangeGroup Ecp256 =>
         TransformRegistry.TryGetKeyExchange(KeyExchangeGroupId.Ecp256, out KeyExchangeGroup? g) ? g : throw new InvalidOperationException("ECP-256");
 
-    private static IpsecConfiguration LoadConfiguration()
+    private static IpsecConfiguration LoadConfiguration(int ikePort, int natTraversalPort)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"ipsectun-engine-test-{Environment.ProcessId}.json");
-        File.WriteAllText(path, """{ "ipsectun": { "interface": { "name": "ipsec0", "mtu": 1380 } } }""");
+        string path = Path.Combine(Path.GetTempPath(), $"ipsectun-engine-test-{Environment.ProcessId}-{ikePort}.json");
+        File.WriteAllText(path, $$"""
+            { "ipsectun": { "interface": { "name": "ipsec0", "mtu": 1380 }, "listen": { "ike-port": {{ikePort}}, "nat-t-port": {{natTraversalPort}} } } }
+            """);
         try
         {
             ConfigurationLoadResult result = ConfigurationLoader.Load(new ConfigurationLoadOptions(path, [], "ENGINE_TEST_UNUSED_"));
@@ -84,4 +98,7 @@ internal static class TestPlans
             File.Delete(path);
         }
     }
+
+    /// <summary>Where the one peer of a plan is and how this side reaches it.</summary>
+    private sealed record Site(string PeerName, IPAddress PeerAddress, int RemotePort, IPAddress? LocalAddress, IpsecConfiguration Configuration);
 }

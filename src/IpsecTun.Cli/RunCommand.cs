@@ -88,7 +88,16 @@ internal static class RunCommand
                 ReloadPlan = () => Load(path, buildPlan),
             };
             using var endpoint = new Endpoint(loaded.Plan, environment);
-            endpoint.Start();
+            try
+            {
+                endpoint.Start();
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                await error.WriteLineAsync($"ipsectun run: cannot start: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             await using IAsyncDisposable controlServer = startControl(controlPath, configuration, endpoint, log);
             var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);

@@ -85,8 +85,8 @@ public sealed partial class Endpoint : IDisposable
             throw new InvalidOperationException("The endpoint runs already.");
         }
 
+        _sockets = OpenSockets();
         _started = true;
-        _sockets = [.. OpenSockets()];
         int receivers = _sockets.Length;
         Sad = new SecurityAssociationDatabase(Time, workerCount: 2 + receivers);
         ChildSas = new ChildSaHost(Sad, Spd, _environment.Random, Time, Plan.Configuration.Endpoint.ReplayWindow)
@@ -132,12 +132,17 @@ public sealed partial class Endpoint : IDisposable
             return;
         }
 
-        Invoke(() =>
+        if (_threads.Count > 0)
         {
-            _stopping = true;
-            DeleteAll(reconnect: false);
-            return 0;
-        });
+            Invoke(() =>
+            {
+                _stopping = true;
+                DeleteAll(reconnect: false);
+                return 0;
+            });
+        }
+
+        _stopping = true;
         _work.CompleteAdding();
         _environment.Tun.StopReading();
         foreach (EndpointSocket socket in _sockets)
@@ -188,7 +193,7 @@ public sealed partial class Endpoint : IDisposable
     /// address (a wildcard and a specific bind of one port conflict); IPv6 too when a peer is IPv6; and a
     /// raw ESP socket per address when the process may open one.
     /// </summary>
-    private IEnumerable<EndpointSocket> OpenSockets()
+    private EndpointSocket[] OpenSockets()
     {
         var addresses = new List<IPAddress>();
         if (Plan.Peers.Count > 0 && Plan.Peers.All(p => p.LocalAddress is not null))
@@ -204,15 +209,26 @@ public sealed partial class Endpoint : IDisposable
             }
         }
 
-        foreach (IPAddress address in addresses)
+        var sockets = new List<EndpointSocket>();
+        try
         {
-            yield return new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, IkePort)), SocketRole.Ike);
-            yield return new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, NatTraversalPort)), SocketRole.NatTraversal);
-            if (_environment.Network.TryOpenEsp(address) is { } esp)
+            foreach (IPAddress address in addresses)
             {
-                yield return new EndpointSocket(esp, SocketRole.Esp);
+                sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, IkePort)), SocketRole.Ike));
+                sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, NatTraversalPort)), SocketRole.NatTraversal));
+                if (_environment.Network.TryOpenEsp(address) is { } esp)
+                {
+                    sockets.Add(new EndpointSocket(esp, SocketRole.Esp));
+                }
             }
         }
+        catch
+        {
+            sockets.ForEach(s => s.Dispose());
+            throw;
+        }
+
+        return [.. sockets];
     }
 
     /// <summary>Runs <paramref name="work"/> on the IKE thread.</summary>

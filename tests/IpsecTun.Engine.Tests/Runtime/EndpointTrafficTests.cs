@@ -72,5 +72,20 @@ public sealed class EndpointTrafficTests
         TwoEndpoints.Eventually(() => !pair.Gateway.Spd.Policies.Any(p => p.Dynamic), "the dynamic policy to go");
     }
 
+    [Fact]
+    public void A_client_behind_a_nat_moves_to_port_4500_and_carries_esp_in_udp()
+    {
+        using var pair = new TwoEndpoints(TestPlans.Gateway(), TestPlans.Client(passive: true), clientBehindNat: true);
+
+        Assert.Equal("through the nat", System.Text.Encoding.ASCII.GetString(pair.ClientToGateway("through the nat").AsSpan(28)));
+        Assert.Equal("back", System.Text.Encoding.ASCII.GetString(pair.GatewayToClient("back").AsSpan(28)));
+
+        ViewRow client = Assert.Single(pair.Client.Show(ViewMenu.ActivePeers, withKeys: false));
+        Assert.Equal("N", client.Flags);
+        Assert.Equal("yes", Value(client, "natt-peer"));
+        Assert.All(pair.Client.Sad.InstalledSas, sa => Assert.Equal((ushort?)4500, sa.Encapsulation?.RemotePort));
+        Assert.All(pair.Gateway.Sad.InstalledSas, sa => Assert.NotNull(sa.Encapsulation));
+    }
+
     internal static string Value(ViewRow row, string property) => row.Properties.Single(p => p.Key == property).Value;
 }

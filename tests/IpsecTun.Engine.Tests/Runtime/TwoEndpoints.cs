@@ -7,12 +7,14 @@ namespace IpsecTun.Engine.Tests.Runtime;
 /// <summary>A gateway and a client endpoint on one in-memory network, each with an in-memory adapter, sharing a fake clock.</summary>
 internal sealed class TwoEndpoints : IDisposable
 {
-    public TwoEndpoints(EndpointPlan gateway, EndpointPlan client, Func<PlanLoadResult>? clientReload = null)
+    /// <param name="clientBehindNat">The client believes it is 10.99.0.2 behind a NAT and has no raw ESP socket, so ESP goes in UDP.</param>
+    public TwoEndpoints(EndpointPlan gateway, EndpointPlan client, Func<PlanLoadResult>? clientReload = null, bool clientBehindNat = false)
     {
         GatewayTun = new MemoryTun("gw0", 7);
         ClientTun = new MemoryTun("cl0", 8);
         Gateway = new Endpoint(gateway, new EndpointEnvironment(GatewayTun, GatewayAdapter, Network.Host(TestPlans.GatewayAddress)) { Time = Clock });
-        Client = new Endpoint(client, new EndpointEnvironment(ClientTun, ClientAdapter, Network.Host(TestPlans.ClientAddress))
+        Client = new Endpoint(client, new EndpointEnvironment(
+            ClientTun, ClientAdapter, Network.Host(TestPlans.ClientAddress, clientBehindNat ? System.Net.IPAddress.Parse("10.99.0.2") : null, rawEsp: !clientBehindNat))
         {
             Time = Clock,
             ReloadPlan = clientReload,

@@ -4,7 +4,10 @@ using IpsecTun.Platform;
 
 namespace IpsecTun.Engine.Tests.Runtime.Fakes;
 
-/// <summary>One host of a <see cref="MemoryNetwork"/> with one address; sockets bound to the wildcard take that address.</summary>
+/// <summary>
+/// One host of a <see cref="MemoryNetwork"/> with one address; sockets bound to the wildcard take that address.
+/// A host behind a NAT believes it has <see cref="PrivateAddress"/> while the network sees the public one.
+/// </summary>
 internal sealed class MemoryHost(MemoryNetwork network, IPAddress address) : IEndpointNetwork
 {
     public IPAddress Address { get; } = address;
@@ -16,5 +19,7 @@ internal sealed class MemoryHost(MemoryNetwork network, IPAddress address) : IEn
 
     public IDatagramSocket? TryOpenEsp(IPAddress local) => AllowsRawEsp ? new MemorySocket(network, Address, new IPEndPoint(local, 0), isRaw: true) : null;
 
-    public IPAddress LocalAddressFor(IPAddress remote) => Address;
+    public IPAddress? PrivateAddress { get; init; }
+
+    public IPAddress LocalAddressFor(IPAddress remote) => PrivateAddress ?? Address;
 }

@@ -17,7 +17,8 @@ internal sealed class MemoryNetwork
 
     public long Delivered;
 
-    public MemoryHost Host(IPAddress address) => new(this, address);
+    public MemoryHost Host(IPAddress address, IPAddress? behindNatAs = null, bool rawEsp = true) =>
+        new(this, address) { PrivateAddress = behindNatAs, AllowsRawEsp = rawEsp };
 
     public void Cut(IPAddress host, bool cut) => _cut[host] = cut;
 

@@ -14,6 +14,9 @@ public sealed partial class Endpoint
     /// <summary>A responder SA that has not authenticated by then is forgotten (half-open SAs from spoofed requests).</summary>
     private static readonly TimeSpan HalfOpenTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>How often a side behind a NAT sends a keepalive so the NAT keeps its mapping (RFC 3948 §4: 20 s).</summary>
+    private static readonly TimeSpan KeepaliveInterval = TimeSpan.FromSeconds(20);
+
     /// <summary>Half-open responder SAs allowed at once; further IKE_SA_INIT requests are dropped.</summary>
     private const int MaxHalfOpen = 1024;
 
@@ -272,6 +275,20 @@ public sealed partial class Endpoint
         _sockets[socket].Send([buffer], [NetworkEndpoint.From(datagram.To)]);
     }
 
+    /// <summary>A one-byte 0xFF datagram from this side's NAT-T port to the peer's (RFC 3948 §2.3).</summary>
+    private void SendKeepalive(IkeSa sa)
+    {
+        var source = NetworkEndpoint.From(sa.Local);
+        int socket = FindSocket(SocketRole.NatTraversal, source.Version, source.Address, source.Port);
+        if (socket >= 0)
+        {
+            var keepalive = new PacketBuffer(NatTraversal.KeepaliveLength, 0);
+            keepalive.TryAppend(NatTraversal.KeepaliveLength, out Span<byte> payload);
+            NatTraversal.WriteKeepalive(payload);
+            _sockets[socket].Send([keepalive], [NetworkEndpoint.From(sa.Remote)]);
+        }
+    }
+
     private void Tick()
     {
         foreach (IkeSaEntry entry in _ikeSas.Values.ToList())
@@ -284,6 +301,11 @@ public sealed partial class Endpoint
             }
 
             Execute(entry, entry.Sa.Tick());
+            if (entry.Sa is { State: IkeSaState.Established, LocalBehindNat: true } && Time.GetElapsedTime(entry.LastKeepalive) >= KeepaliveInterval)
+            {
+                entry.LastKeepalive = Time.GetTimestamp();
+                SendKeepalive(entry.Sa);
+            }
         }
 
         ChildSas.Housekeeping();

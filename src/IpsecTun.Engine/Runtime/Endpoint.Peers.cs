@@ -27,6 +27,7 @@ public sealed partial class Endpoint
         if (!peer.Plan.Address.IsSingleHost)
         {
             EndpointLog.Problem(_log, peer.Name, $"address {peer.Plan.Address} is a network: only the peer can initiate");
+            CompleteWaiters(peer, ConnectResult.Timeout, $"{peer.Name} has no single address to connect to; it can only be waited for");
             return;
         }
 

@@ -23,6 +23,9 @@ internal sealed class IkeSaEntry(IkeSa sa, PeerRuntime? peer, long createdAt)
     /// <summary>The timestamp of the last datagram that reached this SA.</summary>
     public long LastSeen { get; set; } = createdAt;
 
+    /// <summary>When this side last sent a NAT keepalive for the SA's mapping.</summary>
+    public long LastKeepalive { get; set; } = createdAt;
+
     /// <summary>This side asked for the delete (disconnect, kill-connections, reload, stop).</summary>
     public bool DeletedLocally { get; set; }
 

@@ -85,6 +85,10 @@ public sealed class EndpointTrafficTests
         Assert.Equal("yes", Value(client, "natt-peer"));
         Assert.All(pair.Client.Sad.InstalledSas, sa => Assert.Equal((ushort?)4500, sa.Encapsulation?.RemotePort));
         Assert.All(pair.Gateway.Sad.InstalledSas, sa => Assert.NotNull(sa.Encapsulation));
+
+        // Only the side behind the NAT keeps the mapping open.
+        Assert.Equal(0, pair.Network.Keepalives);
+        pair.AdvanceUntil(() => pair.Network.Keepalives == 1, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20));
     }
 
     internal static string Value(ViewRow row, string property) => row.Properties.Single(p => p.Key == property).Value;

@@ -15,7 +15,10 @@ internal sealed class MemoryNetwork
     private readonly ConcurrentDictionary<(IPAddress Address, int Port, bool Raw), MemorySocket> _sockets = new();
     private readonly ConcurrentDictionary<IPAddress, bool> _cut = new();
 
-    public long Delivered;
+    private long _keepalives;
+
+    /// <summary>NAT keepalives (a lone 0xFF byte) that crossed the network.</summary>
+    public long Keepalives => Interlocked.Read(ref _keepalives);
 
     public MemoryHost Host(IPAddress address, IPAddress? behindNatAs = null, bool rawEsp = true) =>
         new(this, address) { PrivateAddress = behindNatAs, AllowsRawEsp = rawEsp };
@@ -48,7 +51,11 @@ internal sealed class MemoryNetwork
             datagram = payload.ToArray();
         }
 
-        Interlocked.Increment(ref Delivered);
+        if (payload is [NatTraversal.KeepaliveByte])
+        {
+            Interlocked.Increment(ref _keepalives);
+        }
+
         receiver.Enqueue(datagram, new NetworkEndpoint(4, IpAddressBits.FromIPAddress(from.HostAddress), from.IsRaw ? (ushort)0 : from.LocalEndpoint.Port));
     }
 }

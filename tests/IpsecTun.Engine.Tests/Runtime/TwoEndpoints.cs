@@ -57,14 +57,21 @@ internal sealed class TwoEndpoints : IDisposable
     public static byte[] Take(MemoryTun tun) =>
         tun.Written.TryTake(out byte[]? packet, TimeSpan.FromSeconds(10)) ? packet : throw new TimeoutException($"nothing came out of {tun.Name}");
 
-    /// <summary>Moves the clock in steps, giving the endpoints' timer loops real time to act after each, until the condition holds.</summary>
+    /// <summary>
+    /// Moves the clock in steps until the condition holds, giving the endpoints' timer loops up to a second of
+    /// real time after each step to act on it (they tick every 100 ms, later on a loaded machine).
+    /// </summary>
     public void AdvanceUntil(Func<bool> condition, TimeSpan step, TimeSpan limit)
     {
         for (TimeSpan moved = TimeSpan.Zero; !condition(); moved += step)
         {
             Assert.True(moved <= limit, $"the condition did not hold within {limit} of fake time");
             Clock.Advance(step);
-            Thread.Sleep(150);
+            DateTime until = DateTime.UtcNow.AddSeconds(1);
+            while (!condition() && DateTime.UtcNow < until)
+            {
+                Thread.Sleep(20);
+            }
         }
     }
 

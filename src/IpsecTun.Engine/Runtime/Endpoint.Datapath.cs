@@ -15,46 +15,48 @@ public sealed partial class Endpoint
     private void TunLoop(IpsecWorker worker)
     {
         PacketBuffer[] buffers = NewBatch();
-
         var stage = new SendStage(_sockets, Batch);
+        RunLoop("tun", () =>
+        {
+            stage.Clear();
+            int count = _environment.Tun.ReadBatch(buffers);
+            for (int i = 0; i < count; i++)
+            {
+                Outbound(worker, buffers[i], stage);
+            }
+
+            stage.FlushAll();
+            return count > 0;
+        });
+    }
+
+    /// <summary>
+    /// Runs one batch after another until a batch reports the end (the device or socket was stopped). No
+    /// exception ends the loop: it is counted and logged, and after a fault the loop pauses a tick so a
+    /// persistent error cannot spin.
+    /// </summary>
+    private void RunLoop(string name, Func<bool> batch)
+    {
         while (true)
         {
-            int count;
             try
             {
-                count = _environment.Tun.ReadBatch(buffers);
+                if (!batch())
+                {
+                    return;
+                }
             }
-            catch (Exception e) when (e is IOException or ObjectDisposedException or System.ComponentModel.Win32Exception)
+#pragma warning disable CA1031 // no exception may end a datapath loop
+            catch (Exception e)
+#pragma warning restore CA1031
             {
                 if (_stopping)
                 {
                     return;
                 }
 
-                Fault("tun", e);
+                Fault(name, e);
                 Thread.Sleep(TickInterval);
-                continue;
-            }
-
-            if (count == 0)
-            {
-                return;
-            }
-
-            try
-            {
-                for (int i = 0; i < count; i++)
-                {
-                    Outbound(worker, buffers[i], stage);
-                }
-
-                stage.FlushAll();
-            }
-#pragma warning disable CA1031 // no exception may end the datapath: count, log, go on with the next batch
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                Fault("tun", e);
             }
         }
     }
@@ -161,56 +163,28 @@ public sealed partial class Endpoint
 
         var sources = new NetworkEndpoint[Batch];
         var deliver = new PacketBuffer[Batch];
-        while (true)
+        RunLoop("udp", () =>
         {
-            int count;
-            try
+            int count = socket.Socket.ReceiveBatch(buffers, sources);
+            int delivered = 0;
+            for (int i = 0; i < count; i++)
             {
-                count = socket.Socket.ReceiveBatch(buffers, sources);
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException or System.ComponentModel.Win32Exception)
-            {
-                if (_stopping)
+                if (Inbound(socket, worker, buffers[i], sources[i]))
                 {
-                    return;
-                }
-
-                Fault("udp", e);
-                Thread.Sleep(TickInterval);
-                continue;
-            }
-
-            if (count == 0)
-            {
-                return;
-            }
-
-            try
-            {
-                int delivered = 0;
-                for (int i = 0; i < count; i++)
-                {
-                    if (Inbound(socket, worker, buffers[i], sources[i]))
-                    {
-                        deliver[delivered++] = buffers[i];
-                    }
-                }
-
-                if (delivered > 0)
-                {
-                    lock (_tunWrite)
-                    {
-                        _environment.Tun.WriteBatch(deliver.AsSpan(0, delivered));
-                    }
+                    deliver[delivered++] = buffers[i];
                 }
             }
-#pragma warning disable CA1031 // see TunLoop
-            catch (Exception e)
-#pragma warning restore CA1031
+
+            if (delivered > 0)
             {
-                Fault("udp", e);
+                lock (_tunWrite)
+                {
+                    _environment.Tun.WriteBatch(deliver.AsSpan(0, delivered));
+                }
             }
-        }
+
+            return count > 0;
+        });
     }
 
     /// <summary>Sorts one received datagram; true when it was ESP that opened to a packet for the adapter.</summary>
@@ -320,21 +294,28 @@ public sealed partial class Endpoint
             }
         }
 
-        foreach (PacketBuffer packet in sent)
+        try
         {
-            OutboundResult result = _ikeWorker.ProcessOutbound(packet);
-            if (result.Verdict == OutboundVerdict.Send)
+            foreach (PacketBuffer packet in sent)
             {
-                Stage(packet, result, _ikeStage);
+                OutboundResult result = _ikeWorker.ProcessOutbound(packet);
+                if (result.Verdict == OutboundVerdict.Send)
+                {
+                    Stage(packet, result, _ikeStage);
+                }
+                else
+                {
+                    Counters.CountAcquireDrop();
+                }
             }
-            else
-            {
-                Counters.CountAcquireDrop();
-            }
-        }
 
-        _ikeStage.FlushAll();
-        sent.ForEach(_acquirePool.Return);
+            _ikeStage.FlushAll();
+        }
+        finally
+        {
+            _ikeStage.Clear();
+            sent.ForEach(_acquirePool.Return);
+        }
     }
 
     /// <summary>Drops the packets held for <paramref name="peer"/>: its negotiation failed or it was disconnected.</summary>

@@ -42,6 +42,16 @@ internal sealed class SendStage
         }
     }
 
+    /// <summary>Forgets what a batch that faulted left staged, before its buffers are filled again.</summary>
+    public void Clear()
+    {
+        for (int i = 0; i < _sockets.Length; i++)
+        {
+            Array.Clear(_datagrams[i], 0, _counts[i]);
+            _counts[i] = 0;
+        }
+    }
+
     private void Flush(int socket)
     {
         int count = _counts[socket];

@@ -1,5 +1,6 @@
 using IpsecTun.Engine.Control;
 using IpsecTun.Engine.Runtime;
+using IpsecTun.Engine.Tests.Runtime.Fakes;
 
 namespace IpsecTun.Engine.Tests.Runtime;
 
@@ -22,6 +23,19 @@ public sealed class EndpointLivenessTests
             () => pair.Client.Show(ViewMenu.ActivePeers, false) is [var row] && EndpointTrafficTests.Value(row, "state") == "established",
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
         Assert.Equal("alive", System.Text.Encoding.ASCII.GetString(pair.ClientToGateway("alive").AsSpan(28)));
+    }
+
+    [Fact]
+    public void A_peer_named_by_dns_is_resolved_at_each_connection()
+    {
+        var resolver = new CountingResolver("gw.example", TestPlans.GatewayAddress);
+        using var pair = new TwoEndpoints(TestPlans.Gateway(), TestPlans.Client(passive: false, gatewayName: "gw.example"), resolver);
+        TwoEndpoints.Eventually(() => pair.Client.Sad.InstalledSas.Count == 2, "the peer to come up through its name");
+        Assert.Equal(1, resolver.Lookups);
+
+        pair.Client.KillConnections();
+        pair.AdvanceUntil(() => resolver.Lookups == 2 && pair.Client.Sad.InstalledSas.Count == 2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        Assert.Equal("named", System.Text.Encoding.ASCII.GetString(pair.ClientToGateway("named").AsSpan(28)));
     }
 
     [Fact]

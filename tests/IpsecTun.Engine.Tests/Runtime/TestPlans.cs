@@ -25,8 +25,9 @@ internal static class TestPlans
     /// <summary>The retransmission policy of the tests: answers are due within 1 s, 2 s; then the peer is dead.</summary>
     public static RetransmissionSettings Retransmission { get; } = new(TimeSpan.FromSeconds(1), 2);
 
-    public static EndpointPlan Client(bool passive, TimeSpan? dpd = null, string fingerprint = "1", string psk = "shared secret", string gatewayNet = GatewayNet) =>
-        Build(new Site("gw", GatewayAddress, 500, null, Configuration.Value), ClientNet, gatewayNet, "client.example", passive, dpd, fingerprint, psk);
+    public static EndpointPlan Client(
+        bool passive, TimeSpan? dpd = null, string fingerprint = "1", string psk = "shared secret", string gatewayNet = GatewayNet, string? gatewayName = null) =>
+        Build(new Site("gw", GatewayAddress, 500, null, Configuration.Value, gatewayName), ClientNet, gatewayNet, "client.example", passive, dpd, fingerprint, psk);
 
     public static EndpointPlan Gateway(bool passive = true, string clientNet = ClientNet, string psk = "shared secret") =>
         Build(new Site("client", ClientAddress, 500, null, Configuration.Value), GatewayNet, clientNet, "gateway.example", passive, dpd: null, "1", psk);
@@ -64,7 +65,7 @@ internal static class TestPlans
             Peer = peerName,
         };
         var peer = new PeerPlan(
-            peerName, new PeerAddress(new IPNetwork(peerAddress, 32), null), site.RemotePort, site.LocalAddress, passive, settings, [new ChildPlan(policy, child)], fingerprint);
+            peerName, site.HostName is null ? new PeerAddress(new IPNetwork(peerAddress, 32), null) : new PeerAddress(null, site.HostName), site.RemotePort, site.LocalAddress, passive, settings, [new ChildPlan(policy, child)], fingerprint);
         return new EndpointPlan(site.Configuration, [peer], new FixedResponders(peerAddress, settings), [policy]);
     }
 
@@ -100,5 +101,5 @@ internal static class TestPlans
     }
 
     /// <summary>Where the one peer of a plan is and how this side reaches it.</summary>
-    private sealed record Site(string PeerName, IPAddress PeerAddress, int RemotePort, IPAddress? LocalAddress, IpsecConfiguration Configuration);
+    private sealed record Site(string PeerName, IPAddress PeerAddress, int RemotePort, IPAddress? LocalAddress, IpsecConfiguration Configuration, string? HostName = null);
 }

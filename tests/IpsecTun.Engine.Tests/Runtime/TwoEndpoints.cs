@@ -9,6 +9,11 @@ internal sealed class TwoEndpoints : IDisposable
 {
     /// <param name="clientBehindNat">The client believes it is 10.99.0.2 behind a NAT and has no raw ESP socket, so ESP goes in UDP.</param>
     public TwoEndpoints(EndpointPlan gateway, EndpointPlan client, Func<PlanLoadResult>? clientReload = null, bool clientBehindNat = false)
+        : this(gateway, client, new DnsHostNameResolver(), clientReload, clientBehindNat)
+    {
+    }
+
+    public TwoEndpoints(EndpointPlan gateway, EndpointPlan client, IHostNameResolver clientResolver, Func<PlanLoadResult>? clientReload = null, bool clientBehindNat = false)
     {
         GatewayTun = new MemoryTun("gw0", 7);
         ClientTun = new MemoryTun("cl0", 8);
@@ -18,6 +23,7 @@ internal sealed class TwoEndpoints : IDisposable
         {
             Time = Clock,
             ReloadPlan = clientReload,
+            Resolver = clientResolver,
         });
         Gateway.Start();
         Client.Start();

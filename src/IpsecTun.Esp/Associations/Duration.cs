@@ -4,7 +4,7 @@ using System.Text;
 namespace IpsecTun.Esp;
 
 /// <summary>RouterOS time notation (<c>1d2h</c>, <c>30m</c>, <c>45s</c>) for the views.</summary>
-internal static class Duration
+public static class Duration
 {
     public static string Format(TimeSpan time)
     {

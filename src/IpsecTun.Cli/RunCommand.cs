@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
+using IpsecTun.Config;
+using IpsecTun.Engine.Control;
+using IpsecTun.Engine.Runtime;
+using IpsecTun.Platform;
+using Microsoft.Extensions.Logging;
+
+namespace IpsecTun.Cli;
+
+/// <summary>
+/// <c>ipsectun run --config FILE [--control PATH]</c>: runs the endpoint in the foreground until SIGINT or
+/// SIGTERM, then deletes its SAs with the peers and removes its adapter and routes. SIGHUP reloads.
+/// </summary>
+internal static class RunCommand
+{
+    /// <param name="buildPlan">Turns a loaded configuration into the endpoint's plan, or the errors that stop it.</param>
+    /// <param name="startControl">Opens the control socket at the <c>--control</c> path (null: the default) for the running endpoint.</param>
+    public static Command Create(
+        Func<IpsecConfiguration, string, PlanLoadResult> buildPlan,
+        Func<string?, IpsecConfiguration, IEndpointControl, ILogger, IAsyncDisposable> startControl)
+    {
+        var config = new Option<FileInfo>("--config", "-c")
+        {
+            Description = "The configuration file (JSON).",
+            Required = true,
+        };
+        var control = new Option<string?>("--control")
+        {
+            Description = "Path of the control socket (else IPSECTUN_CONTROL, ipsectun.control of the configuration, /run/ipsectun/ipsectun.sock).",
+        };
+        var command = new Command("run", "Runs the endpoint in the foreground until SIGINT or SIGTERM.") { config, control };
+        command.SetAction((parseResult, _) => Run(parseResult, parseResult.GetRequiredValue(config).ToString(), parseResult.GetValue(control), buildPlan, startControl));
+        return command;
+    }
+
+    private static async Task<int> Run(
+        ParseResult parseResult, string path, string? controlPath, Func<IpsecConfiguration, string, PlanLoadResult> buildPlan,
+        Func<string?, IpsecConfiguration, IEndpointControl, ILogger, IAsyncDisposable> startControl)
+    {
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        if (!OperatingSystem.IsLinux())
+        {
+            await error.WriteLineAsync("ipsectun run: this system is not supported yet (Linux only)").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        PlanLoadResult loaded = Load(path, buildPlan);
+        if (loaded.Plan is null)
+        {
+            foreach (string line in loaded.Errors)
+            {
+                await error.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        return await RunLinux(error, path, controlPath, loaded, buildPlan, startControl).ConfigureAwait(false);
+    }
+
+    [SupportedOSPlatform("linux")]
+    private static async Task<int> RunLinux(
+        TextWriter error, string path, string? controlPath, PlanLoadResult loaded, Func<IpsecConfiguration, string, PlanLoadResult> buildPlan,
+        Func<string?, IpsecConfiguration, IEndpointControl, ILogger, IAsyncDisposable> startControl)
+    {
+        IpsecConfiguration configuration = loaded.Plan!.Configuration;
+        using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+        ILogger log = loggers.CreateLogger("ipsectun");
+        TunDevice tun;
+        try
+        {
+            tun = TunDevice.Open(configuration.Endpoint.Interface.Name);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            await error.WriteLineAsync($"ipsectun run: cannot create the adapter {configuration.Endpoint.Interface.Name}: {e.Message} (root or CAP_NET_ADMIN is needed)").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        using (tun)
+        using (var configurator = new NetlinkNetworkConfigurator())
+        {
+            var environment = new EndpointEnvironment(tun, configurator, new SystemEndpointNetwork())
+            {
+                Loggers = loggers,
+                ReloadPlan = () => Load(path, buildPlan),
+            };
+            using var endpoint = new Endpoint(loaded.Plan, environment);
+            try
+            {
+                endpoint.Start();
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                await error.WriteLineAsync($"ipsectun run: cannot start: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            await using IAsyncDisposable controlServer = startControl(controlPath, configuration, endpoint, log);
+            var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            using PosixSignalRegistration hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            {
+                context.Cancel = true;
+                _ = Task.Run(() => Reload(endpoint, log));
+            });
+            await stop.Task.ConfigureAwait(false);
+            endpoint.Stop();
+            return ExitCodes.Success;
+
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.TrySetResult();
+            }
+        }
+    }
+
+    private static void Reload(Endpoint endpoint, ILogger log)
+    {
+        ReloadOutcome outcome = endpoint.Reload();
+        if (outcome.Succeeded)
+        {
+            RunLog.Reloaded(log, outcome.TunnelsKept, outcome.TunnelsRestarted);
+        }
+        else
+        {
+            RunLog.ReloadFailed(log, string.Join("; ", outcome.Errors));
+        }
+    }
+
+    private static PlanLoadResult Load(string path, Func<IpsecConfiguration, string, PlanLoadResult> buildPlan)
+    {
+        ConfigurationLoadResult result = ConfigurationLoader.Load(new ConfigurationLoadOptions(path, []));
+        return result.Configuration is { } configuration
+            ? buildPlan(configuration, path)
+            : new PlanLoadResult(null, [.. result.Errors.Select(e => e.ToString())]);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using IpsecTun.Core;
+using IpsecTun.Esp;
+
+namespace IpsecTun.Engine.Runtime;
+
+/// <summary>The adapter: link up, MTU, and a route into it for the destination of every encrypt policy.</summary>
+public sealed partial class Endpoint
+{
+    private readonly List<IpPrefix> _routes = [];
+
+    private void ConfigureAdapter()
+    {
+        int index = _environment.Tun.InterfaceIndex;
+        _environment.Configurator.SetMtu(index, Mtu);
+        _environment.Configurator.SetLinkUp(index, true);
+        UpdateRoutes();
+    }
+
+    /// <summary>Brings the routes in line with the current policies: adds the missing ones, removes those no policy needs.</summary>
+    private void UpdateRoutes()
+    {
+        List<IpPrefix> wanted = WantedRoutes();
+        foreach (IpPrefix route in _routes.Except(wanted).ToList())
+        {
+            _environment.Configurator.RemoveRoute(_environment.Tun.InterfaceIndex, IpAddressBits.ToIPAddress(route.Version, route.Address), route.Length);
+            _routes.Remove(route);
+        }
+
+        foreach (IpPrefix route in wanted.Except(_routes).ToList())
+        {
+            _environment.Configurator.AddRoute(_environment.Tun.InterfaceIndex, IpAddressBits.ToIPAddress(route.Version, route.Address), route.Length);
+            _routes.Add(route);
+            EndpointLog.Route(_log, route, _environment.Tun.Name);
+        }
+    }
+
+    /// <summary>
+    /// The destinations of the configured encrypt policies, minus the peers' own addresses, which keep the
+    /// routes they had (the manual's rule that IKE traffic never enters the tunnel).
+    /// </summary>
+    private List<IpPrefix> WantedRoutes()
+    {
+        var peers = new List<IpPrefix>();
+        foreach (Plan.PeerPlan peer in Plan.Peers)
+        {
+            if (peer.Address is { IsSingleHost: true, Prefix: { } prefix })
+            {
+                peers.Add(IpPrefix.FromAddress(prefix.BaseAddress));
+            }
+        }
+
+        var routes = new List<IpPrefix>();
+        foreach (SecurityPolicy policy in Plan.Policies.Where(p => p.MatchesTraffic && p.Action == PolicyAction.Encrypt))
+        {
+            foreach (IpPrefix route in RouteExclusion.Exclude(policy.Selector.Destination, peers))
+            {
+                if (!routes.Contains(route))
+                {
+                    routes.Add(route);
+                }
+            }
+        }
+
+        return routes;
+    }
+
+    private void RemoveRoutes()
+    {
+        foreach (IpPrefix route in _routes)
+        {
+            try
+            {
+                _environment.Configurator.RemoveRoute(_environment.Tun.InterfaceIndex, IpAddressBits.ToIPAddress(route.Version, route.Address), route.Length);
+            }
+            catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception)
+            {
+                // The adapter may be gone already, and its routes with it.
+                Fault("stop", e);
+            }
+        }
+
+        _routes.Clear();
+    }
+}

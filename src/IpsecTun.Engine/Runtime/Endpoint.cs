@@ -1,0 +1,285 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using IpsecTun.Core;
+using IpsecTun.Engine.Plan;
+using IpsecTun.Esp;
+using IpsecTun.Platform;
+using Microsoft.Extensions.Logging;
+
+namespace IpsecTun.Engine.Runtime;
+
+/// <summary>
+/// A running endpoint: its sockets, adapter, IKE SAs and ESP datapath for one <see cref="EndpointPlan"/>.
+/// Threads: one reads the adapter and protects what leaves, one per socket receives (IKE goes to the IKE
+/// thread, ESP is opened and written to the adapter), and the IKE thread runs every IKE SA, the timers,
+/// acquires and control commands, so IKE state is only ever touched from that one thread.
+/// </summary>
+public sealed partial class Endpoint : IDisposable
+{
+    private const int Batch = 64;
+    private const int Headroom = 128;
+
+    /// <summary>Packets held for acquires over all policies; more are dropped.</summary>
+    private const int AcquireBuffers = 256;
+
+    /// <summary>IKE datagrams waiting for the IKE thread; more are dropped, so a flood cannot grow memory.</summary>
+    private const int MaxPendingIke = 512;
+
+    /// <summary>Timers of the IKE SAs, re-initiation and SA lifetimes are checked this often.</summary>
+    private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly EndpointEnvironment _environment;
+    private readonly ILogger _log;
+    private readonly BlockingCollection<Action> _work = new();
+    private readonly List<Thread> _threads = [];
+    private readonly Lock _tunWrite = new();
+    private readonly int _bufferSize;
+    private int _pendingIke;
+    private EndpointSocket[] _sockets = [];
+    private PacketBufferPool _acquirePool = null!;
+    private int _ikeThreadId;
+    private volatile bool _stopping;
+    private bool _started;
+
+    public Endpoint(EndpointPlan plan, EndpointEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(environment);
+        Plan = plan;
+        _environment = environment;
+        _log = environment.Loggers.CreateLogger("ipsec");
+        Mtu = plan.Configuration.Endpoint.Interface.Mtu > 0 ? plan.Configuration.Endpoint.Interface.Mtu : DefaultMtu;
+        _bufferSize = Math.Max(2048, Mtu + 2 * Headroom);
+        Spd = new SecurityPolicyDatabase();
+    }
+
+    /// <summary>The adapter's MTU when the configuration gives none.</summary>
+    public const int DefaultMtu = 1400;
+
+    public EndpointPlan Plan { get; private set; }
+
+    public int Mtu { get; }
+
+    public SecurityPolicyDatabase Spd { get; }
+
+    public SecurityAssociationDatabase Sad { get; private set; } = null!;
+
+    public IpsecStatistics Statistics { get; } = new();
+
+    public EngineCounters Counters { get; } = new();
+
+    public ChildSaHost ChildSas { get; private set; } = null!;
+
+    private TimeProvider Time => _environment.Time;
+
+    private int IkePort => Plan.Configuration.Endpoint.Listen.IkePort;
+
+    private int NatTraversalPort => Plan.Configuration.Endpoint.Listen.NatTPort;
+
+    /// <summary>Opens the sockets, configures the adapter and its routes, starts the threads and initiates the active peers.</summary>
+    public void Start()
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("The endpoint runs already.");
+        }
+
+        _sockets = OpenSockets();
+        _started = true;
+        int receivers = _sockets.Length;
+        Sad = new SecurityAssociationDatabase(Time, workerCount: 2 + receivers);
+        ChildSas = new ChildSaHost(Sad, Spd, _environment.Random, Time, Plan.Configuration.Endpoint.ReplayWindow)
+        {
+            Installed = OnChildSaInstalled,
+        };
+        Sad.LifetimeReached = e => Post(() => OnLifetimeReached(e));
+        _acquirePool = new PacketBufferPool(AcquireBuffers, _bufferSize, Headroom);
+        foreach (SecurityPolicy policy in Plan.Policies)
+        {
+            Spd.Add(policy);
+        }
+
+        ConfigureAdapter();
+        foreach (PeerPlan peer in Plan.Peers)
+        {
+            _peers[peer.Name] = new PeerRuntime(peer);
+        }
+
+        StartThread("ike", IkeLoop);
+        StartThread("tun", () => TunLoop(NewWorker(0)));
+        for (int i = 0; i < _sockets.Length; i++)
+        {
+            EndpointSocket socket = _sockets[i];
+            IpsecWorker worker = NewWorker(2 + i);
+            StartThread($"udp {socket.Local}", () => ReceiveLoop(socket, worker));
+        }
+
+        Post(() =>
+        {
+            foreach (PeerRuntime peer in _peers.Values.Where(p => !p.Plan.Passive))
+            {
+                Initiate(peer);
+            }
+        });
+    }
+
+    /// <summary>Deletes every IKE SA with its peer, stops the threads and removes the routes; the adapter stays with its owner.</summary>
+    public void Stop()
+    {
+        if (!_started || _stopping)
+        {
+            return;
+        }
+
+        if (_threads.Count > 0)
+        {
+            Invoke(() =>
+            {
+                _stopping = true;
+                DeleteAll(reconnect: false);
+                return 0;
+            });
+        }
+
+        _stopping = true;
+        _work.CompleteAdding();
+        _environment.Tun.StopReading();
+        foreach (EndpointSocket socket in _sockets)
+        {
+            socket.Socket.StopReceiving();
+        }
+
+        foreach (Thread thread in _threads)
+        {
+            thread.Join();
+        }
+
+        RemoveRoutes();
+        ChildSas.Flush();
+        ChildSas.Housekeeping();
+        ChildSas.Housekeeping();
+        foreach (IkeSaEntry entry in _ikeSas.Values)
+        {
+            entry.Sa.Dispose();
+        }
+
+        _ikeSas.Clear();
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        foreach (EndpointSocket socket in _sockets)
+        {
+            socket.Dispose();
+        }
+
+        _work.Dispose();
+    }
+
+    private IpsecWorker NewWorker(int index) =>
+        new(index, Spd, Sad, Statistics, _environment.Random) { NatTraversalPort = (ushort)NatTraversalPort };
+
+    private void StartThread(string name, Action loop)
+    {
+        var thread = new Thread(() => loop()) { IsBackground = true, Name = $"ipsectun {name}" };
+        _threads.Add(thread);
+        thread.Start();
+    }
+
+    /// <summary>
+    /// UDP 500 and 4500 on each peer's local-address when every peer names one, else on the wildcard
+    /// address (a wildcard and a specific bind of one port conflict); IPv6 too when a peer is IPv6; and a
+    /// raw ESP socket per address when the process may open one.
+    /// </summary>
+    private EndpointSocket[] OpenSockets()
+    {
+        var addresses = new List<IPAddress>();
+        if (Plan.Peers.Count > 0 && Plan.Peers.All(p => p.LocalAddress is not null))
+        {
+            addresses.AddRange(Plan.Peers.Select(p => p.LocalAddress!).Distinct());
+        }
+        else
+        {
+            addresses.Add(IPAddress.Any);
+            if (Plan.Peers.Any(p => p.Address.Prefix?.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6))
+            {
+                addresses.Add(IPAddress.IPv6Any);
+            }
+        }
+
+        var sockets = new List<EndpointSocket>();
+        try
+        {
+            foreach (IPAddress address in addresses)
+            {
+                sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, IkePort)), SocketRole.Ike));
+                sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, NatTraversalPort)), SocketRole.NatTraversal));
+                if (_environment.Network.TryOpenEsp(address) is { } esp)
+                {
+                    sockets.Add(new EndpointSocket(esp, SocketRole.Esp));
+                }
+            }
+        }
+        catch
+        {
+            sockets.ForEach(s => s.Dispose());
+            throw;
+        }
+
+        return [.. sockets];
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the IKE thread.</summary>
+    private void Post(Action work)
+    {
+        if (!_work.IsAddingCompleted)
+        {
+            try
+            {
+                _work.Add(work);
+            }
+            catch (InvalidOperationException)
+            {
+                // Completed between the check and the add: the endpoint is stopping.
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the IKE thread and waits for its result.</summary>
+    private T Invoke<T>(Func<T> work)
+    {
+        if (Environment.CurrentManagedThreadId == _ikeThreadId)
+        {
+            return work();
+        }
+
+        var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(() =>
+        {
+            try
+            {
+                result.SetResult(work());
+            }
+#pragma warning disable CA1031 // the caller gets the fault; the IKE thread carries on
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                result.SetException(e);
+            }
+        });
+        if (_work.IsAddingCompleted)
+        {
+            throw new InvalidOperationException("The endpoint has stopped.");
+        }
+
+        return result.Task.GetAwaiter().GetResult();
+    }
+
+    private void Fault(string loop, Exception e)
+    {
+        Counters.CountLoopFault();
+        EndpointLog.LoopFault(_log, e, loop);
+    }
+}

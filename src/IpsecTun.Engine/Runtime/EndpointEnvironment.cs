@@ -1,0 +1,27 @@
+using IpsecTun.Crypto;
+using IpsecTun.Platform;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IpsecTun.Engine.Runtime;
+
+/// <summary>
+/// What an <see cref="Endpoint"/> runs on: its adapter and the configurator for it, its network, clock,
+/// randomness and resolver, where its log goes, how it loads its configuration again on reload, and who
+/// builds the menus it does not build itself. The endpoint does not dispose any of these.
+/// </summary>
+public sealed record EndpointEnvironment(ITunDevice Tun, INetworkConfigurator Configurator, IEndpointNetwork Network)
+{
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public RandomSource Random { get; init; } = RandomSource.System;
+
+    public IHostNameResolver Resolver { get; init; } = new DnsHostNameResolver();
+
+    public ILoggerFactory Loggers { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>Loads the configuration again for <c>reload</c>; null: reload reports that it cannot.</summary>
+    public Func<PlanLoadResult>? ReloadPlan { get; init; }
+
+    public IViewSource? Views { get; init; }
+}

@@ -1,0 +1,24 @@
+using System.Net;
+using IpsecTun.Platform;
+
+namespace IpsecTun.Engine.Runtime;
+
+/// <summary>
+/// Where an endpoint gets its sockets and learns its own addresses, so the same engine runs over the
+/// system's network or an in-memory one.
+/// </summary>
+public interface IEndpointNetwork
+{
+    /// <summary>A UDP socket bound to <paramref name="local"/> (IKE on 500, NAT-T on 4500).</summary>
+    IDatagramSocket OpenUdp(IPEndPoint local);
+
+    /// <summary>
+    /// A raw ESP (protocol 50) socket for peers reached without NAT, or null when the process may not open
+    /// one. As on Linux, an IPv4 datagram is received with its IP header and an IPv6 one without; datagrams
+    /// are sent without an IP header.
+    /// </summary>
+    IDatagramSocket? TryOpenEsp(IPAddress local);
+
+    /// <summary>The address this host sends from to reach <paramref name="remote"/>, which IKE's NAT detection hashes.</summary>
+    IPAddress LocalAddressFor(IPAddress remote);
+}

@@ -1,0 +1,14 @@
+namespace IpsecTun.Engine.Runtime;
+
+/// <summary>What a socket of the endpoint carries.</summary>
+internal enum SocketRole
+{
+    /// <summary>UDP 500: IKE only.</summary>
+    Ike,
+
+    /// <summary>UDP 4500: IKE behind the non-ESP marker, UDP-encapsulated ESP, NAT keepalives.</summary>
+    NatTraversal,
+
+    /// <summary>Raw IP protocol 50.</summary>
+    Esp,
+}

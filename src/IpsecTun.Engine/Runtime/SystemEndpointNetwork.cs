@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.Versioning;
+using IpsecTun.Core;
+using IpsecTun.Platform;
+
+namespace IpsecTun.Engine.Runtime;
+
+/// <summary>The host's own network: Linux UDP and raw sockets, and the kernel's source address choice.</summary>
+[SupportedOSPlatform("linux")]
+public sealed class SystemEndpointNetwork : IEndpointNetwork
+{
+    public IDatagramSocket OpenUdp(IPEndPoint local) => UdpSocket.Open(local);
+
+    public IDatagramSocket? TryOpenEsp(IPAddress local)
+    {
+        try
+        {
+            return RawIpSocket.Open(local, IpProtocol.Esp);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    public IPAddress LocalAddressFor(IPAddress remote)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+
+        // Connecting a UDP socket sends nothing; the kernel only picks the route and with it the source.
+        using var probe = new Socket(remote.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            probe.Connect(remote, 9);
+            return ((IPEndPoint)probe.LocalEndPoint!).Address;
+        }
+        catch (SocketException)
+        {
+            return remote.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Net;
+using IpsecTun.Engine.Runtime;
+using IpsecTun.Platform;
+
+namespace IpsecTun.Engine.Tests.Runtime.Fakes;
+
+/// <summary>
+/// One host of a <see cref="MemoryNetwork"/> with one address; sockets bound to the wildcard take that address.
+/// A host behind a NAT believes it has <see cref="PrivateAddress"/> while the network sees the public one.
+/// </summary>
+internal sealed class MemoryHost(MemoryNetwork network, IPAddress address) : IEndpointNetwork
+{
+    public IPAddress Address { get; } = address;
+
+    /// <summary>Whether raw ESP sockets may be opened (as for root); without them only NAT-T carries ESP.</summary>
+    public bool AllowsRawEsp { get; init; } = true;
+
+    public IDatagramSocket OpenUdp(IPEndPoint local) => new MemorySocket(network, Address, local, isRaw: false);
+
+    public IDatagramSocket? TryOpenEsp(IPAddress local) => AllowsRawEsp ? new MemorySocket(network, Address, new IPEndPoint(local, 0), isRaw: true) : null;
+
+    public IPAddress? PrivateAddress { get; init; }
+
+    public IPAddress LocalAddressFor(IPAddress remote) => PrivateAddress ?? Address;
+}

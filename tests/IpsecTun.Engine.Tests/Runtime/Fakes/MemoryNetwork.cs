@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Net;
+using IpsecTun.Core;
+using IpsecTun.Esp;
+using IpsecTun.Platform;
+
+namespace IpsecTun.Engine.Tests.Runtime.Fakes;
+
+/// <summary>
+/// Hosts joined by a wire in memory: UDP and raw ESP sockets bound on a host receive what other hosts send
+/// to that host's address. A host can be cut off (its datagrams, both ways, are lost) to play a dead peer.
+/// </summary>
+internal sealed class MemoryNetwork
+{
+    private readonly ConcurrentDictionary<(IPAddress Address, int Port, bool Raw), MemorySocket> _sockets = new();
+    private readonly ConcurrentDictionary<IPAddress, bool> _cut = new();
+
+    private long _keepalives;
+
+    /// <summary>NAT keepalives (a lone 0xFF byte) that crossed the network.</summary>
+    public long Keepalives => Interlocked.Read(ref _keepalives);
+
+    public MemoryHost Host(IPAddress address, IPAddress? behindNatAs = null, bool rawEsp = true) =>
+        new(this, address) { PrivateAddress = behindNatAs, AllowsRawEsp = rawEsp };
+
+    public void Cut(IPAddress host, bool cut) => _cut[host] = cut;
+
+    internal void Bind(MemorySocket socket) => _sockets[(socket.HostAddress, socket.LocalEndpoint.Port, socket.IsRaw)] = socket;
+
+    internal void Unbind(MemorySocket socket) => _sockets.TryRemove((socket.HostAddress, socket.LocalEndpoint.Port, socket.IsRaw), out _);
+
+    internal void Send(MemorySocket from, ReadOnlySpan<byte> payload, NetworkEndpoint to)
+    {
+        IPAddress destination = to.ToIPEndPoint().Address;
+        if (_cut.GetValueOrDefault(from.HostAddress) || _cut.GetValueOrDefault(destination)
+            || !_sockets.TryGetValue((destination, to.Port, from.IsRaw), out MemorySocket? receiver))
+        {
+            return;
+        }
+
+        byte[] datagram;
+        if (from.IsRaw)
+        {
+            // A raw IPv4 socket receives the IP header too, as Linux delivers it.
+            datagram = new byte[Ipv4Header.MinLength + payload.Length];
+            payload.CopyTo(datagram.AsSpan(Ipv4Header.MinLength));
+            OuterHeaders.WriteIp(datagram, from.HostAddress.GetAddressBytes(), destination.GetAddressBytes(), IpProtocol.Esp, 0);
+        }
+        else
+        {
+            datagram = payload.ToArray();
+        }
+
+        if (payload is [NatTraversal.KeepaliveByte])
+        {
+            Interlocked.Increment(ref _keepalives);
+        }
+
+        receiver.Enqueue(datagram, new NetworkEndpoint(4, IpAddressBits.FromIPAddress(from.HostAddress), from.IsRaw ? (ushort)0 : from.LocalEndpoint.Port));
+    }
+}

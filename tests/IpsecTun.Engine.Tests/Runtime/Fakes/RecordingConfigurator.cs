@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using System.Net;
+using IpsecTun.Platform;
+
+namespace IpsecTun.Engine.Tests.Runtime.Fakes;
+
+/// <summary>Records what the endpoint configured on its adapter: link state, MTU and the routes currently in place.</summary>
+internal sealed class RecordingConfigurator : INetworkConfigurator
+{
+    public bool LinkUp { get; private set; }
+
+    public int Mtu { get; private set; }
+
+    public ConcurrentDictionary<string, int> Routes { get; } = new();
+
+    public void SetLinkUp(int interfaceIndex, bool up) => LinkUp = up;
+
+    public void SetMtu(int interfaceIndex, int mtu) => Mtu = mtu;
+
+    public void AddAddress(int interfaceIndex, IPAddress address, int prefixLength) => throw new NotSupportedException();
+
+    public void RemoveAddress(int interfaceIndex, IPAddress address, int prefixLength) => throw new NotSupportedException();
+
+    public void AddRoute(int interfaceIndex, IPAddress destination, int prefixLength) => Routes[$"{destination}/{prefixLength}"] = interfaceIndex;
+
+    public void RemoveRoute(int interfaceIndex, IPAddress destination, int prefixLength) => Routes.TryRemove($"{destination}/{prefixLength}", out _);
+
+    public void Dispose()
+    {
+    }
+}

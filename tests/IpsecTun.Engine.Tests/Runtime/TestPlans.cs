@@ -1,0 +1,105 @@
+using System.Net;
+using IpsecTun.Config;
+using IpsecTun.Core;
+using IpsecTun.Crypto;
+using IpsecTun.Engine.Plan;
+using IpsecTun.Esp;
+using IpsecTun.Ike.Settings;
+using IkeSelector = IpsecTun.Ike.Messages.TrafficSelector;
+
+namespace IpsecTun.Engine.Tests.Runtime;
+
+/// <summary>
+/// Hand-built plans for a site-to-site pair: a gateway at 192.0.2.1 with 10.1.0.0/24 behind it and a
+/// client at 198.51.100.2 with 10.2.0.0/24, PSK, AES-128-GCM and ECP-256, tunnel mode.
+/// </summary>
+internal static class TestPlans
+{
+    public static readonly IPAddress GatewayAddress = IPAddress.Parse("192.0.2.1");
+    public static readonly IPAddress ClientAddress = IPAddress.Parse("198.51.100.2");
+    public const string GatewayNet = "10.1.0.0/24";
+    public const string ClientNet = "10.2.0.0/24";
+
+    private static readonly Lazy<IpsecConfiguration> Configuration = new(() => LoadConfiguration(500, 4500));
+
+    /// <summary>The retransmission policy of the tests: answers are due within 1 s, 2 s; then the peer is dead.</summary>
+    public static RetransmissionSettings Retransmission { get; } = new(TimeSpan.FromSeconds(1), 2);
+
+    public static EndpointPlan Client(
+        bool passive, TimeSpan? dpd = null, string fingerprint = "1", string psk = "shared secret", string gatewayNet = GatewayNet, string? gatewayName = null) =>
+        Build(new Site("gw", GatewayAddress, 500, null, Configuration.Value, gatewayName), ClientNet, gatewayNet, "client.example", passive, dpd, fingerprint, psk);
+
+    public static EndpointPlan Gateway(bool passive = true, string clientNet = ClientNet, string psk = "shared secret") =>
+        Build(new Site("client", ClientAddress, 500, null, Configuration.Value), GatewayNet, clientNet, "gateway.example", passive, dpd: null, "1", psk);
+
+    /// <summary>Both ends on 127.0.0.1: each listens on its own pair of ports and sends to the other's IKE port.</summary>
+    public static (EndpointPlan Gateway, EndpointPlan Client) OnLoopback(int gatewayPort, int clientPort)
+    {
+        IPAddress loopback = IPAddress.Loopback;
+        EndpointPlan gateway = Build(
+            new Site("client", loopback, clientPort, loopback, LoadConfiguration(gatewayPort, gatewayPort + 1)), GatewayNet, ClientNet, "gateway.example", true, null, "1", "shared secret");
+        EndpointPlan client = Build(
+            new Site("gw", loopback, gatewayPort, loopback, LoadConfiguration(clientPort, clientPort + 1)), ClientNet, GatewayNet, "client.example", true, null, "1", "shared secret");
+        return (gateway, client);
+    }
+
+    private static EndpointPlan Build(
+        Site site, string localNet, string remoteNet, string localId, bool passive, TimeSpan? dpd, string fingerprint, string psk)
+    {
+        (string peerName, IPAddress peerAddress) = (site.PeerName, site.PeerAddress);
+        var child = new ChildSaSettings(
+            [new ChildProposalSettings([Aes128Gcm], [])], [Range(localNet)], [Range(remoteNet)], ChildSaMode.Tunnel, TimeSpan.FromHours(1));
+        var settings = new IkeSaSettings(
+            [new IkeProposalSettings([Aes128Gcm], [PrfAlgorithms.HmacSha2_256], [], [Ecp256])],
+            IkeIdentity.FromFqdn(localId),
+            null,
+            new PreSharedKey(System.Text.Encoding.UTF8.GetBytes(psk)),
+            child,
+            TimeSpan.FromHours(8),
+            Retransmission,
+            dpd);
+        var policy = new SecurityPolicy(new TrafficSelector(IpPrefix.Parse(localNet), IpPrefix.Parse(remoteNet)))
+        {
+            Tunnel = true,
+            SaDestination = peerAddress,
+            Peer = peerName,
+        };
+        var peer = new PeerPlan(
+            peerName, site.HostName is null ? new PeerAddress(new IPNetwork(peerAddress, 32), null) : new PeerAddress(null, site.HostName), site.RemotePort, site.LocalAddress, passive, settings, [new ChildPlan(policy, child)], fingerprint);
+        return new EndpointPlan(site.Configuration, [peer], new FixedResponders(peerAddress, settings), [policy]);
+    }
+
+    private static IkeSelector Range(string prefix)
+    {
+        IPNetwork network = IPNetwork.Parse(prefix);
+        byte[] end = network.BaseAddress.GetAddressBytes();
+        end[^1] = 255;
+        return IkeSelector.AddressRange(network.BaseAddress, new IPAddress(end));
+    }
+
+    private static EncryptionAlgorithm Aes128Gcm =>
+        TransformRegistry.TryGetEncryption(EncryptionTransformId.AesGcm16, 128, out EncryptionAlgorithm? a) ? a : throw new InvalidOperationException("AES-GCM");
+
+    private static KeyExchangeGroup Ecp256 =>
+        TransformRegistry.TryGetKeyExchange(KeyExchangeGroupId.Ecp256, out KeyExchangeGroup? g) ? g : throw new InvalidOperationException("ECP-256");
+
+    private static IpsecConfiguration LoadConfiguration(int ikePort, int natTraversalPort)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"ipsectun-engine-test-{Environment.ProcessId}-{ikePort}.json");
+        File.WriteAllText(path, $$"""
+            { "ipsectun": { "interface": { "name": "ipsec0", "mtu": 1380 }, "listen": { "ike-port": {{ikePort}}, "nat-t-port": {{natTraversalPort}} } } }
+            """);
+        try
+        {
+            ConfigurationLoadResult result = ConfigurationLoader.Load(new ConfigurationLoadOptions(path, [], "ENGINE_TEST_UNUSED_"));
+            return result.Configuration ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Where the one peer of a plan is and how this side reaches it.</summary>
+    private sealed record Site(string PeerName, IPAddress PeerAddress, int RemotePort, IPAddress? LocalAddress, IpsecConfiguration Configuration, string? HostName = null);
+}

@@ -8,6 +8,7 @@ internal static class Program
 
     internal static RootCommand CreateRoot() => new("ipsectun: a user-space IPsec VPN endpoint (IKEv2 and ESP).")
     {
+        RunCommand.Create(),
         CheckCommand.Create(),
         ImportRouterOsCommand.Create(),
         ConnectCommand.Create(),

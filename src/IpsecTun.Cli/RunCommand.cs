@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using IpsecTun.Config;
 using IpsecTun.Engine.Control;
+using IpsecTun.Engine.Plan;
 using IpsecTun.Engine.Runtime;
 using IpsecTun.Platform;
 using Microsoft.Extensions.Logging;
@@ -15,11 +16,7 @@ namespace IpsecTun.Cli;
 /// </summary>
 internal static class RunCommand
 {
-    /// <param name="buildPlan">Turns a loaded configuration into the endpoint's plan, or the errors that stop it.</param>
-    /// <param name="startControl">Opens the control socket at the <c>--control</c> path (null: the default) for the running endpoint.</param>
-    public static Command Create(
-        Func<IpsecConfiguration, string, PlanLoadResult> buildPlan,
-        Func<string?, IpsecConfiguration, IEndpointControl, ILogger, IAsyncDisposable> startControl)
+    public static Command Create()
     {
         var config = new Option<FileInfo>("--config", "-c")
         {
@@ -31,13 +28,11 @@ internal static class RunCommand
             Description = "Path of the control socket (else IPSECTUN_CONTROL, ipsectun.control of the configuration, /run/ipsectun/ipsectun.sock).",
         };
         var command = new Command("run", "Runs the endpoint in the foreground until SIGINT or SIGTERM.") { config, control };
-        command.SetAction((parseResult, _) => Run(parseResult, parseResult.GetRequiredValue(config).ToString(), parseResult.GetValue(control), buildPlan, startControl));
+        command.SetAction((parseResult, _) => Run(parseResult, parseResult.GetRequiredValue(config).ToString(), parseResult.GetValue(control)));
         return command;
     }
 
-    private static async Task<int> Run(
-        ParseResult parseResult, string path, string? controlPath, Func<IpsecConfiguration, string, PlanLoadResult> buildPlan,
-        Func<string?, IpsecConfiguration, IEndpointControl, ILogger, IAsyncDisposable> startControl)
+    private static async Task<int> Run(ParseResult parseResult, string path, string? controlPath)
     {
         TextWriter error = parseResult.InvocationConfiguration.Error;
         if (!OperatingSystem.IsLinux())
@@ -46,7 +41,7 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        PlanLoadResult loaded = Load(path, buildPlan);
+        PlanLoadResult loaded = Load(path);
         if (loaded.Plan is null)
         {
             foreach (string line in loaded.Errors)
@@ -57,13 +52,11 @@ internal static class RunCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        return await RunLinux(error, path, controlPath, loaded, buildPlan, startControl).ConfigureAwait(false);
+        return await RunLinux(error, path, controlPath, loaded).ConfigureAwait(false);
     }
 
     [SupportedOSPlatform("linux")]
-    private static async Task<int> RunLinux(
-        TextWriter error, string path, string? controlPath, PlanLoadResult loaded, Func<IpsecConfiguration, string, PlanLoadResult> buildPlan,
-        Func<string?, IpsecConfiguration, IEndpointControl, ILogger, IAsyncDisposable> startControl)
+    private static async Task<int> RunLinux(TextWriter error, string path, string? controlPath, PlanLoadResult loaded)
     {
         IpsecConfiguration configuration = loaded.Plan!.Configuration;
         using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
@@ -85,7 +78,7 @@ internal static class RunCommand
             var environment = new EndpointEnvironment(tun, configurator, new SystemEndpointNetwork())
             {
                 Loggers = loggers,
-                ReloadPlan = () => Load(path, buildPlan),
+                ReloadPlan = () => Load(path),
             };
             using var endpoint = new Endpoint(loaded.Plan, environment);
             try
@@ -98,7 +91,19 @@ internal static class RunCommand
                 return ExitCodes.Usage;
             }
 
-            await using IAsyncDisposable controlServer = startControl(controlPath, configuration, endpoint, log);
+            ControlServer controlServer;
+            try
+            {
+                controlServer = ControlServer.Start(ControlPath.Resolve(controlPath, configuration), endpoint, log);
+            }
+            catch (ControlSocketInUseException e)
+            {
+                endpoint.Stop();
+                await error.WriteLineAsync($"ipsectun run: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            await using ControlServer server = controlServer;
             var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
@@ -132,11 +137,15 @@ internal static class RunCommand
         }
     }
 
-    private static PlanLoadResult Load(string path, Func<IpsecConfiguration, string, PlanLoadResult> buildPlan)
+    private static PlanLoadResult Load(string path)
     {
         ConfigurationLoadResult result = ConfigurationLoader.Load(new ConfigurationLoadOptions(path, []));
-        return result.Configuration is { } configuration
-            ? buildPlan(configuration, path)
-            : new PlanLoadResult(null, [.. result.Errors.Select(e => e.ToString())]);
+        if (result.Configuration is not { } configuration)
+        {
+            return new PlanLoadResult(null, [.. result.Errors.Select(e => e.ToString())]);
+        }
+
+        EndpointPlanResult plan = EndpointPlanBuilder.Build(configuration, path);
+        return new PlanLoadResult(plan.Plan, [.. plan.Errors.Select(e => e.ToString())]);
     }
 }

@@ -265,7 +265,7 @@ public sealed class ChildSaHost : IChildSaHost
             Encapsulation = encapsulation,
             Encryption = protocol == IpsecProtocols.Esp ? childSa.Encryption : null,
             EncryptionKey = (inbound ? childSa.InboundEncryptionKey : childSa.OutboundEncryptionKey).ToArray(),
-            Integrity = childSa.Encryption.IsAead ? null : childSa.Integrity,
+            Integrity = childSa.Encryption is { IsAead: true } ? null : childSa.Integrity,
             IntegrityKey = (inbound ? childSa.InboundIntegrityKey : childSa.OutboundIntegrityKey).ToArray(),
             Policy = policy,
         };

@@ -1,5 +1,6 @@
 using IpsecTun.Engine.Control;
 using IpsecTun.Engine.Plan;
+using IpsecTun.Engine.Views;
 using IpsecTun.Esp;
 
 namespace IpsecTun.Engine.Runtime;
@@ -66,9 +67,14 @@ public sealed partial class Endpoint : IEndpointControl
         return count;
     });
 
-    public IReadOnlyList<ViewRow> Show(ViewMenu menu, bool withKeys) => Invoke(() => menu == ViewMenu.ActivePeers
-        ? [.. _ikeSas.Values.Where(e => !e.IsOver).Select(e => ActivePeersView.Row(e, ChildSas, Time))]
-        : _environment.Views?.Rows(menu, Plan, new EndpointState(Sad, Spd, Statistics, Time), withKeys) ?? []);
+    public IReadOnlyList<ViewRow> Show(ViewMenu menu, bool withKeys) => Invoke(() => menu switch
+    {
+        ViewMenu.ActivePeers => [.. _ikeSas.Values.Where(e => !e.IsOver).Select(e => ActivePeersView.Row(e, ChildSas, Time))],
+        ViewMenu.InstalledSa => InstalledSaView.Build(Sad.InstalledSas, Time.GetUtcNow(), withKeys),
+        ViewMenu.Policy => PolicyView.Build(Spd.Policies),
+        ViewMenu.Statistics => StatisticsView.Build(Statistics),
+        _ => ConfigurationViews.Build(menu, Plan.Configuration, withKeys),
+    });
 
     /// <summary>
     /// Swaps in a new plan whole. Peers whose fingerprint is unchanged keep their IKE and Child SAs (and the

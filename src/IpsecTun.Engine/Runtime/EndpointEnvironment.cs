@@ -7,8 +7,8 @@ namespace IpsecTun.Engine.Runtime;
 
 /// <summary>
 /// What an <see cref="Endpoint"/> runs on: its adapter and the configurator for it, its network, clock,
-/// randomness and resolver, where its log goes, how it loads its configuration again on reload, and who
-/// builds the menus it does not build itself. The endpoint does not dispose any of these.
+/// randomness and resolver, where its log goes and how it loads its configuration again on reload. The
+/// endpoint does not dispose any of these.
 /// </summary>
 public sealed record EndpointEnvironment(ITunDevice Tun, INetworkConfigurator Configurator, IEndpointNetwork Network)
 {
@@ -22,6 +22,4 @@ public sealed record EndpointEnvironment(ITunDevice Tun, INetworkConfigurator Co
 
     /// <summary>Loads the configuration again for <c>reload</c>; null: reload reports that it cannot.</summary>
     public Func<PlanLoadResult>? ReloadPlan { get; init; }
-
-    public IViewSource? Views { get; init; }
 }

@@ -1,0 +1,32 @@
+using System.Net;
+
+namespace IpsecTun.Interop.Tests.Lab;
+
+/// <summary>ipsectun configuration files for the lab, in the RouterOS-shaped JSON the program reads.</summary>
+internal static class IpsecTunConfig
+{
+    /// <summary>
+    /// A site-to-site peer with a pre-shared key: the profile's IKE algorithms, the proposal's ESP algorithms,
+    /// one tunnel policy between the inside networks, and whether this side waits for the peer (passive).
+    /// </summary>
+    public static string SiteToSitePsk(
+        IPAddress local, IPAddress remote, string localNet, string remoteNet, IkeSuite suite, string psk, bool passive,
+        string lifetime = "1d", string childLifetime = "30m", string dpdInterval = "10s") => $$"""
+        {
+          "ip": {
+            "ipsec": {
+              "profile":  [ { "name": "lab", "enc-algorithm": "{{suite.ProfileEncryption}}", "hash-algorithm": "{{suite.ProfileHash}}",
+                              "dh-group": "{{suite.DhGroup}}", "lifetime": "{{lifetime}}", "dpd-interval": "{{dpdInterval}}" } ],
+              "proposal": [ { "name": "lab", "enc-algorithms": "{{suite.EspEncryption}}", "auth-algorithms": "{{suite.EspIntegrity}}",
+                              "pfs-group": "none", "lifetime": "{{childLifetime}}" } ],
+              "peer":     [ { "name": "lab-peer", "address": "{{remote}}/32", "local-address": "{{local}}", "exchange-mode": "ike2",
+                              "profile": "lab", "passive": "{{(passive ? "yes" : "no")}}" } ],
+              "identity": [ { "peer": "lab-peer", "auth-method": "pre-shared-key", "secret": "{{psk}}" } ],
+              "policy":   [ { "src-address": "{{localNet}}", "dst-address": "{{remoteNet}}", "tunnel": "yes",
+                              "sa-src-address": "{{local}}", "sa-dst-address": "{{remote}}", "peer": "lab-peer", "proposal": "lab" } ]
+            }
+          },
+          "ipsectun": { "interface": { "name": "itun0", "mtu": 1400 } }
+        }
+        """;
+}

@@ -1,0 +1,57 @@
+namespace IpsecTun.Interop.Tests.Lab;
+
+/// <summary>
+/// `ipsectun run` in a namespace with the given configuration and a control socket of its own; the
+/// command line's other commands are run against that socket. Dispose stops it with SIGTERM, which
+/// deletes its SAs with the peers and removes its adapter and routes.
+/// </summary>
+internal sealed class IpsecTunDaemon : IDisposable
+{
+    private readonly BackgroundProcess _process;
+
+    public IpsecTunDaemon(NetworkNamespace netns, TemporaryDirectory directory, string configurationJson)
+    {
+        Namespace = netns;
+        ControlSocket = Path.Combine(directory.Path, "control.sock");
+        ConfigurationFile = directory.Write("ipsectun.json", configurationJson);
+        _process = new BackgroundProcess("ip", netns.Wrap(Program, "run", "--config", ConfigurationFile, "--control", ControlSocket), Environment);
+        StrongSwanDaemon.WaitFor(() => File.Exists(ControlSocket) || _process.HasExited, TimeSpan.FromSeconds(30), "ipsectun's control socket");
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"ipsectun run exited with {_process.ExitCode}: {_process.Output}");
+        }
+    }
+
+    /// <summary>The ipsectun program built beside the tests.</summary>
+    public static string Program => Path.Combine(AppContext.BaseDirectory, "ipsectun");
+
+    public NetworkNamespace Namespace { get; }
+
+    public string ControlSocket { get; }
+
+    public string ConfigurationFile { get; }
+
+    /// <summary>What the endpoint logged so far.</summary>
+    public string Log => _process.Output;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The program finds its runtime where the tests' own runtime is.</summary>
+    private static Dictionary<string, string> Environment => new()
+    {
+        ["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "..")),
+    };
+
+    /// <summary>Runs an ipsectun command against this endpoint's control socket.</summary>
+    public CommandResult Cli(params string[] arguments) =>
+        Command.Run("ip", Namespace.Wrap(["env", $"DOTNET_ROOT={Environment["DOTNET_ROOT"]}", Program, .. arguments, "--control", ControlSocket]), TimeSpan.FromSeconds(60));
+
+    /// <summary>Stops the endpoint as SIGTERM does and returns its exit code, or null when it did not end in time.</summary>
+    public int? Stop()
+    {
+        _process.Terminate(TimeSpan.FromSeconds(20));
+        return _process.ExitCode;
+    }
+
+    public void Dispose() => _process.Dispose();
+}

@@ -23,7 +23,7 @@ internal static class IpsecTunConfig
                               "profile": "lab", "passive": "{{(passive ? "yes" : "no")}}" } ],
               "identity": [ { "peer": "lab-peer", "auth-method": "pre-shared-key", "secret": "{{psk}}" } ],
               "policy":   [ { "src-address": "{{localNet}}", "dst-address": "{{remoteNet}}", "tunnel": "yes",
-                              "sa-src-address": "{{local}}", "sa-dst-address": "{{remote}}", "peer": "lab-peer", "proposal": "lab" } ]
+                              "peer": "lab-peer", "proposal": "lab" } ]
             }
           },
           "ipsectun": { "interface": { "name": "itun0", "mtu": 1400 } }

@@ -9,6 +9,7 @@ internal static class Program
     internal static RootCommand CreateRoot() => new("ipsectun: a user-space IPsec VPN endpoint (IKEv2 and ESP).")
     {
         RunCommand.Create(),
+        DemoCommand.Create(),
         CheckCommand.Create(),
         ImportRouterOsCommand.Create(),
         ConnectCommand.Create(),

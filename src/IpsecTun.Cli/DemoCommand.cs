@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using IpsecTun.Cli.Demo;
+
+namespace IpsecTun.Cli;
+
+/// <summary>
+/// <c>ipsectun demo</c>: with no configuration of its own, builds two hosts in network namespaces, runs a
+/// gateway and a client endpoint of this program in them, brings up the tunnel, pings through it, prints
+/// the client's active-peers and installed-sa, and removes everything again.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("demo", "Runs a gateway and a client in two network namespaces, brings up a tunnel and sends traffic through it (needs root).");
+        command.SetAction(parseResult => Run(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(TextWriter output, TextWriter error)
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
+        {
+            error.WriteLine("ipsectun demo: needs root on Linux (it creates network namespaces and TUN adapters); run it with sudo.");
+            return ExitCodes.Usage;
+        }
+
+        string directory = Directory.CreateTempSubdirectory("ipsectun-demo-").FullName;
+        try
+        {
+            using var network = new DemoNetwork();
+            output.WriteLine($"hosts: gateway {DemoNetwork.GatewayOuter} (LAN {DemoNetwork.GatewayInside}) in {network.Gateway}, client {DemoNetwork.ClientOuter} ({DemoNetwork.ClientInside}) in {network.Client}");
+            string psk = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+            using DemoEndpoint gateway = DemoEndpoint.Start(network.Gateway, directory, "gateway", DemoConfigurations.Gateway(psk));
+            using DemoEndpoint client = DemoEndpoint.Start(network.Client, directory, "client", DemoConfigurations.Client(psk));
+
+            output.WriteLine($"$ ipsectun connect {DemoConfigurations.ClientPeer}");
+            int connected = client.Cli("connect", DemoConfigurations.ClientPeer, "--timeout", "30s");
+            if (connected != ExitCodes.Success)
+            {
+                error.WriteLine($"ipsectun demo: the tunnel did not come up (exit code {connected}); the client's log:\n{client.Log}");
+                return connected;
+            }
+
+            output.WriteLine($"$ ping -c 3 -I {DemoNetwork.ClientInside} {DemoNetwork.GatewayInside}   (through the tunnel)");
+            output.Flush();
+            int ping = DemoProcess.Run(DemoNetwork.In(network.Client, "ping", "-n", "-c", "3", "-i", "0.3", "-I", DemoNetwork.ClientInside, DemoNetwork.GatewayInside));
+            output.WriteLine("$ ipsectun show active-peers");
+            output.Flush();
+            client.Cli("show", "active-peers");
+            output.WriteLine("$ ipsectun show installed-sa");
+            output.Flush();
+            client.Cli("show", "installed-sa");
+            output.WriteLine("$ ipsectun disconnect office; stopping both endpoints and removing the namespaces");
+            client.Cli("disconnect", DemoConfigurations.ClientPeer);
+            return ping == 0 ? ExitCodes.Success : ExitCodes.Timeout;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or TimeoutException)
+        {
+            error.WriteLine($"ipsectun demo: {e.Message}");
+            return ExitCodes.Refused;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

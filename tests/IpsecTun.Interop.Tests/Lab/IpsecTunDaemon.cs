@@ -36,15 +36,14 @@ internal sealed class IpsecTunDaemon : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>The program finds its runtime where the tests' own runtime is.</summary>
-    private static Dictionary<string, string> Environment => new()
-    {
-        ["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "..")),
-    };
+    /// <summary>Where the tests' own runtime is installed; the program finds its runtime there.</summary>
+    public static string DotnetRoot => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+
+    private static Dictionary<string, string> Environment => new() { ["DOTNET_ROOT"] = DotnetRoot };
 
     /// <summary>Runs an ipsectun command against this endpoint's control socket.</summary>
     public CommandResult Cli(params string[] arguments) =>
-        Command.Run("ip", Namespace.Wrap(["env", $"DOTNET_ROOT={Environment["DOTNET_ROOT"]}", Program, .. arguments, "--control", ControlSocket]), TimeSpan.FromSeconds(60));
+        Command.Run("ip", Namespace.Wrap(["env", $"DOTNET_ROOT={DotnetRoot}", Program, .. arguments, "--control", ControlSocket]), TimeSpan.FromSeconds(60));
 
     /// <summary>Stops the endpoint as SIGTERM does and returns its exit code, or null when it did not end in time.</summary>
     public int? Stop()

@@ -92,7 +92,8 @@ public sealed partial class Endpoint
 
     /// <summary>
     /// Traffic met an encrypt policy without an SA: start IKE with the policy's peer. An IKE SA that is up but
-    /// lost all its Child SAs (after a flush) is replaced, since a new one brings the Child SA with it.
+    /// has no usable Child SA for it (flushed, or its deletion still in flight) is asked for a new one with
+    /// CREATE_CHILD_SA, which the IKE SA sends after any exchange under way.
     /// </summary>
     private void Acquire(SecurityPolicy policy)
     {
@@ -114,11 +115,9 @@ public sealed partial class Endpoint
         {
             Initiate(peer);
         }
-        else if (current.Sa.State == IkeSaState.Established && current.Sa.ChildSas.Count == 0)
+        else if (current.Sa.State == IkeSaState.Established)
         {
-            current.DeletedLocally = true;
-            Execute(current, current.Sa.Delete());
-            InitiateTo(peer, current.Sa.Remote.Address);
+            Execute(current, current.Sa.CreateChildSa());
         }
     }
 

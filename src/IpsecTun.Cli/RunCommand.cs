@@ -41,12 +41,12 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        PlanLoadResult loaded = Load(path);
+        EndpointPlanResult loaded = Load(path);
         if (loaded.Plan is null)
         {
-            foreach (string line in loaded.Errors)
+            foreach (ConfigurationError line in loaded.Errors)
             {
-                await error.WriteLineAsync(line).ConfigureAwait(false);
+                await error.WriteLineAsync(line.ToString()).ConfigureAwait(false);
             }
 
             return ExitCodes.InvalidConfiguration;
@@ -56,7 +56,7 @@ internal static class RunCommand
     }
 
     [SupportedOSPlatform("linux")]
-    private static async Task<int> RunLinux(TextWriter error, string path, string? controlPath, PlanLoadResult loaded)
+    private static async Task<int> RunLinux(TextWriter error, string path, string? controlPath, EndpointPlanResult loaded)
     {
         IpsecConfiguration configuration = loaded.Plan!.Configuration;
         using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
@@ -137,15 +137,11 @@ internal static class RunCommand
         }
     }
 
-    private static PlanLoadResult Load(string path)
+    private static EndpointPlanResult Load(string path)
     {
         ConfigurationLoadResult result = ConfigurationLoader.Load(new ConfigurationLoadOptions(path, []));
-        if (result.Configuration is not { } configuration)
-        {
-            return new PlanLoadResult(null, [.. result.Errors.Select(e => e.ToString())]);
-        }
-
-        EndpointPlanResult plan = EndpointPlanBuilder.Build(configuration, path);
-        return new PlanLoadResult(plan.Plan, [.. plan.Errors.Select(e => e.ToString())]);
+        return result.Configuration is { } configuration
+            ? EndpointPlanBuilder.Build(configuration, path)
+            : new EndpointPlanResult(null, result.Errors);
     }
 }

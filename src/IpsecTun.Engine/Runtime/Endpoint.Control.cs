@@ -87,10 +87,10 @@ public sealed partial class Endpoint : IEndpointControl
             return new ReloadOutcome(["this endpoint was started without a configuration file to reload"], 0, 0);
         }
 
-        PlanLoadResult loaded = _environment.ReloadPlan();
+        EndpointPlanResult loaded = _environment.ReloadPlan();
         if (loaded.Plan is null)
         {
-            return new ReloadOutcome(loaded.Errors.Count > 0 ? loaded.Errors : ["the configuration did not load"], 0, 0);
+            return new ReloadOutcome(loaded.Errors.IsEmpty ? ["the configuration did not load"] : [.. loaded.Errors.Select(e => e.ToString())], 0, 0);
         }
 
         return Invoke(() => SwapPlan(loaded.Plan));

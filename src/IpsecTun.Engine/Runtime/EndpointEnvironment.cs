@@ -1,4 +1,5 @@
 using IpsecTun.Crypto;
+using IpsecTun.Engine.Plan;
 using IpsecTun.Platform;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,5 +22,5 @@ public sealed record EndpointEnvironment(ITunDevice Tun, INetworkConfigurator Co
     public ILoggerFactory Loggers { get; init; } = NullLoggerFactory.Instance;
 
     /// <summary>Loads the configuration again for <c>reload</c>; null: reload reports that it cannot.</summary>
-    public Func<PlanLoadResult>? ReloadPlan { get; init; }
+    public Func<EndpointPlanResult>? ReloadPlan { get; init; }
 }

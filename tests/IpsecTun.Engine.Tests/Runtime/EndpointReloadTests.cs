@@ -1,3 +1,4 @@
+using IpsecTun.Config;
 using IpsecTun.Engine.Plan;
 using IpsecTun.Engine.Runtime;
 
@@ -9,7 +10,7 @@ public sealed class EndpointReloadTests
     public void Reload_keeps_the_tunnel_of_a_peer_whose_settings_did_not_change()
     {
         EndpointPlan next = TestPlans.Client(passive: true);
-        using var pair = new TwoEndpoints(TestPlans.Gateway(), TestPlans.Client(passive: true), () => new PlanLoadResult(next, []));
+        using var pair = new TwoEndpoints(TestPlans.Gateway(), TestPlans.Client(passive: true), () => new EndpointPlanResult(next, []));
         pair.ClientToGateway("before");
         uint[] spis = [.. pair.Client.Sad.InstalledSas.Select(sa => sa.Spi)];
 
@@ -27,7 +28,7 @@ public sealed class EndpointReloadTests
     public void Reload_restarts_the_tunnel_of_a_peer_whose_settings_changed()
     {
         EndpointPlan next = TestPlans.Client(passive: true, fingerprint: "2");
-        using var pair = new TwoEndpoints(TestPlans.Gateway(), TestPlans.Client(passive: true), () => new PlanLoadResult(next, []));
+        using var pair = new TwoEndpoints(TestPlans.Gateway(), TestPlans.Client(passive: true), () => new EndpointPlanResult(next, []));
         pair.ClientToGateway("before");
         uint[] spis = [.. pair.Client.Sad.InstalledSas.Select(sa => sa.Spi)];
 
@@ -43,7 +44,7 @@ public sealed class EndpointReloadTests
     public void A_reload_with_errors_changes_nothing()
     {
         EndpointPlan first = TestPlans.Client(passive: true);
-        using var pair = new TwoEndpoints(TestPlans.Gateway(), first, () => new PlanLoadResult(null, ["config.json: peer gw: address: not an address"]));
+        using var pair = new TwoEndpoints(TestPlans.Gateway(), first, () => new EndpointPlanResult(null, [new ConfigurationError("config.json", "peer gw", "address", "not an address")]));
 
         var outcome = pair.Client.Reload();
 

@@ -162,6 +162,17 @@ public sealed class EapPeer : IDisposable
         }
     }
 
+    /// <summary>
+    /// The Identity Response that opens tunnelled EAP unasked (RFC 5281 §11.2.1). It answers no request of the
+    /// server's, so it is not kept for retransmission: the server's first real request may carry any identifier.
+    /// </summary>
+    internal EapPacket OpenWithIdentity()
+    {
+        EapOutcome outcome = Process(EapPacket.Request(0, EapType.Identity, []));
+        _lastResponse = null;
+        return outcome.Packet!;
+    }
+
     private byte[] NakData()
     {
         // A Nak with the single type 0 says there is no alternative (RFC 3748 §5.3.1).

@@ -81,8 +81,7 @@ internal sealed class TtlsPeerMethod(EapCredentials credentials, RandomSource ra
                 default:
                     // RFC 5281 §11.2.1: the peer opens inner EAP with its Identity Response unasked.
                     _inner = new EapPeer(credentials, Settings.InnerEapMethods, random, Settings);
-                    var identity = _inner.Process(EapPacket.Request(0, EapType.Identity, []));
-                    return Write(false, new DiameterAvp(TtlsAvpCode.EapMessage, identity.Packet!.ToArray()));
+                    return Write(false, new DiameterAvp(TtlsAvpCode.EapMessage, _inner.OpenWithIdentity().ToArray()));
             }
         }
         finally

@@ -130,6 +130,12 @@ public sealed partial class IkeSa
             return;
         }
 
+        if (AwaitsEap(id))
+        {
+            output.Log($"{message.Header.ExchangeType} request {id} retransmitted while the EAP server has not answered");
+            return;
+        }
+
         if (!TryRead(datagram, message, output, out List<Payload>? payloads))
         {
             return;
@@ -138,7 +144,7 @@ public sealed partial class IkeSa
         IkeTask task = message.Header.ExchangeType switch
         {
             ExchangeType.IkeSaInit => new IkeInitTask(),
-            ExchangeType.IkeAuth => new IkeAuthTask(),
+            ExchangeType.IkeAuth => EapResponder ?? (IkeTask)new IkeAuthTask(),
             ExchangeType.CreateChildSa when IkeRekeyTask.IsIkeRekey(payloads) => new IkeRekeyTask(),
             ExchangeType.CreateChildSa => new CreateChildTask(),
             _ => new InformationalTask(),
@@ -150,6 +156,14 @@ public sealed partial class IkeSa
         }
 
         task.ProcessRequest(this, payloads, output);
+        if (!DeferForEap(task, id, datagram))
+        {
+            Respond(task, id, datagram, output);
+        }
+    }
+
+    private void Respond(IkeTask task, uint id, ReadOnlySpan<byte> datagram, IkeSaOutput output)
+    {
         var response = new List<Payload>();
         task.BuildResponse(this, response, output);
         IReadOnlyList<byte[]> sealedResponse = Seal(task.Exchange, id, isResponse: true, response);

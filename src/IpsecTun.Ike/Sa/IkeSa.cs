@@ -132,7 +132,7 @@ public sealed partial class IkeSa : IDisposable
 
         var output = new IkeSaOutput();
         _tasks.Queue(new IkeInitTask());
-        _tasks.Queue(new IkeAuthTask());
+        _tasks.Queue(Settings.AuthMethod == IkeAuthMethod.Eap ? new EapInitiatorTask() : new IkeAuthTask());
         SendQueued(output);
         return output;
     }
@@ -226,6 +226,7 @@ public sealed partial class IkeSa : IDisposable
         _outbound?.Dispose();
         _inbound?.Dispose();
         _keys?.Dispose();
+        EapResponder?.Dispose();
     }
 
     internal ulong NewSpi()

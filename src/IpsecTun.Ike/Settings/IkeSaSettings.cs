@@ -14,6 +14,8 @@ namespace IpsecTun.Ike.Settings;
 /// This side authenticates with <paramref name="AuthMethod"/> (a signature needs <paramref name="Certificate"/>)
 /// and the peer must use <paramref name="RemoteAuthMethod"/>, by default the same; the peer's certificate
 /// is checked as <paramref name="PeerValidation"/> says. With signatures alone the pre-shared key may be empty.
+/// With EAP (RFC 7296 §2.16) an initiator creates its EAP peer with <paramref name="EapClient"/> for each IKE SA, and a
+/// responder that expects EAP creates the EAP server for each initiator with <paramref name="EapAuthenticator"/>.
 /// </summary>
 public sealed record IkeSaSettings(
     IReadOnlyList<IkeProposalSettings> Proposals,
@@ -32,7 +34,9 @@ public sealed record IkeSaSettings(
     IkeAuthMethod AuthMethod = IkeAuthMethod.PreSharedKey,
     IkeAuthMethod? RemoteAuthMethod = null,
     LocalCertificate? Certificate = null,
-    PeerCertificateValidation? PeerValidation = null)
+    PeerCertificateValidation? PeerValidation = null,
+    Func<Eap.IEapClient>? EapClient = null,
+    Func<Eap.EapContext, Eap.IEapAuthenticator>? EapAuthenticator = null)
 {
     /// <summary>The method the peer must authenticate with.</summary>
     public IkeAuthMethod ExpectedRemoteAuthMethod => RemoteAuthMethod ?? AuthMethod;

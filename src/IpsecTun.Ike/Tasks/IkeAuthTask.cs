@@ -10,7 +10,8 @@ namespace IpsecTun.Ike.Tasks;
 /// <summary>
 /// IKE_AUTH (RFC 7296 §1.2, §2.15) with a pre-shared key or a certificate and signature (RFC 7427 or the
 /// classic methods), CERT and CERTREQ, and the first Child SA: ESP proposal selection, traffic selector
-/// narrowing (§2.9) and tunnel or transport mode. Each side may use its own method.
+/// narrowing (§2.9) and tunnel or transport mode. Each side may use its own method. A request without AUTH from an
+/// initiator that must use EAP starts an <see cref="EapResponderTask"/>, which answers this and the following requests.
 /// </summary>
 internal sealed class IkeAuthTask : IkeTask
 {
@@ -19,6 +20,7 @@ internal sealed class IkeAuthTask : IkeTask
     private ChildSaAnswer? _answer;
     private AuthenticationPayload? _responseAuth;
     private ConfigurationPayload? _modeConfigReply;
+    private bool _eap;
 
     public override ExchangeType Exchange => ExchangeType.IkeAuth;
 
@@ -38,6 +40,12 @@ internal sealed class IkeAuthTask : IkeTask
         }
 
         payloads.Add(OwnAuth(sa, idi));
+        _offer = AddOffer(sa, payloads);
+    }
+
+    /// <summary>What follows the authentication payloads of the first IKE_AUTH request: INITIAL_CONTACT, CP and the first Child SA.</summary>
+    internal static ChildSaOffer AddOffer(IkeSa sa, List<Payload> payloads)
+    {
         if (sa.Settings.SendInitialContact)
         {
             payloads.Add(new NotifyPayload(NotifyType.InitialContact));
@@ -49,8 +57,9 @@ internal sealed class IkeAuthTask : IkeTask
         }
 
         ChildSaSettings child = sa.Settings.Child;
-        _offer = new ChildSaOffer(ModeConfigExchange.InitiatorSelectors(sa.Settings), child.RemoteSelectors, child.Mode, withPfs: false);
-        _offer.AddPayloads(sa, payloads);
+        var offer = new ChildSaOffer(ModeConfigExchange.InitiatorSelectors(sa.Settings), child.RemoteSelectors, child.Mode, withPfs: false);
+        offer.AddPayloads(sa, payloads);
+        return offer;
     }
 
     public override TaskOutcome ProcessResponse(IkeSa sa, IReadOnlyList<Payload> payloads, IkeSaOutput output)
@@ -97,6 +106,14 @@ internal sealed class IkeAuthTask : IkeTask
             sa.UseIdentitySettings(identity);
         }
 
+        if (idi is not null && auth is null && sa.Settings.ExpectedRemoteAuthMethod == IkeAuthMethod.Eap)
+        {
+            _eap = true;
+            sa.EapResponder = new EapResponderTask(payloads, idi);
+            sa.EapResponder.ProcessRequest(sa, payloads, output);
+            return;
+        }
+
         if (LocalAuthenticator.Problem(sa.Settings) is { } problem)
         {
             output.Log(problem);
@@ -138,6 +155,12 @@ internal sealed class IkeAuthTask : IkeTask
 
     public override void BuildResponse(IkeSa sa, List<Payload> payloads, IkeSaOutput output)
     {
+        if (_eap)
+        {
+            sa.EapResponder!.BuildResponse(sa, payloads, output);
+            return;
+        }
+
         if (_authError is { } error)
         {
             payloads.Add(new NotifyPayload(error));
@@ -158,7 +181,7 @@ internal sealed class IkeAuthTask : IkeTask
         _answer?.AddPayloads(payloads);
     }
 
-    private static AuthenticationPayload OwnAuth(IkeSa sa, IdentificationPayload id)
+    internal static AuthenticationPayload OwnAuth(IkeSa sa, IdentificationPayload id)
     {
         PrfAlgorithm prf = sa.Transforms!.Prf!;
         byte[] octets = sa.IsInitiator
@@ -167,14 +190,17 @@ internal sealed class IkeAuthTask : IkeTask
         return LocalAuthenticator.Auth(sa.Settings, prf, octets, sa.PeerSignatureHashes);
     }
 
-    /// <summary>Checks the peer's ID, certificate and AUTH over its IKE_SA_INIT message; logs what authenticated it or why not.</summary>
-    private static bool Authenticate(IkeSa sa, IdentificationPayload id, PeerCertificates certificates, AuthenticationPayload auth, IkeSaOutput output)
+    private static bool Authenticate(IkeSa sa, IdentificationPayload id, PeerCertificates certificates, AuthenticationPayload auth, IkeSaOutput output) =>
+        Authenticate(sa, sa.Settings, id, certificates, auth, output);
+
+    /// <summary>Checks the peer's ID, certificate and AUTH over its IKE_SA_INIT message as <paramref name="settings"/> say; logs what authenticated it or why not.</summary>
+    internal static bool Authenticate(IkeSa sa, IkeSaSettings settings, IdentificationPayload id, PeerCertificates certificates, AuthenticationPayload auth, IkeSaOutput output)
     {
         PrfAlgorithm prf = sa.Transforms!.Prf!;
         byte[] octets = sa.IsInitiator
             ? SignedOctets.Build(prf, sa.InitResponse, sa.NonceI, sa.Keys.SkPr, id)
             : SignedOctets.Build(prf, sa.InitRequest, sa.NonceR, sa.Keys.SkPi, id);
-        bool authenticated = PeerAuthenticator.TryVerify(sa.Settings, id, certificates, auth, prf, octets, sa.Time.GetUtcNow(), out string outcome);
+        bool authenticated = PeerAuthenticator.TryVerify(settings, id, certificates, auth, prf, octets, sa.Time.GetUtcNow(), out string outcome);
         output.Log(outcome);
         return authenticated;
     }

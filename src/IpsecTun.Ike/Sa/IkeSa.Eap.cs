@@ -49,6 +49,15 @@ public sealed partial class IkeSa
         return output;
     }
 
+    /// <summary>Answers the request held for the EAP server once <see cref="IEapAuthenticator.Poll"/> has its round.</summary>
+    private void PollEap(IkeSaOutput output)
+    {
+        if (_awaitingEap is not null && EapResponder?.Poll() is { } round)
+        {
+            output.Append(ResumeEap(round));
+        }
+    }
+
     /// <summary>Holds the request unanswered while the EAP server works on it; true when it does.</summary>
     private bool DeferForEap(IkeTask task, uint messageId, ReadOnlySpan<byte> request)
     {

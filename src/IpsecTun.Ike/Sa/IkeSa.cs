@@ -167,6 +167,7 @@ public sealed partial class IkeSa : IDisposable
             return output;
         }
 
+        PollEap(output);
         IReadOnlyList<byte[]>? again = _tasks.DueRetransmission(out bool exhausted);
         if (again is not null)
         {

@@ -67,6 +67,9 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
         }
     }
 
+    /// <summary>The pending round, if the EAP server has it ready now.</summary>
+    public EapRound? Poll() => IsWaiting ? _authenticator?.Poll() : null;
+
     /// <summary>The answer of an EAP server that was <see cref="EapRoundKind.Pending"/>.</summary>
     public void Resume(EapRound round) => _round = round;
 

@@ -155,6 +155,26 @@ public sealed class EapAuthTests
     }
 
     [Fact]
+    public void A_tick_picks_up_the_round_a_late_server_has_ready()
+    {
+        var server = new ToyEapServer("secret", answersLater: true);
+        using var peers = new TwoPeers(Initiator(new ToyEapClient("alice", "secret")), Responder(server));
+        IkeSaOutput atResponder = peers.ToResponder(peers.ToInitiator(peers.ToResponder(peers.Initiator.Start())));
+        Assert.Empty(atResponder.Datagrams);
+        Assert.Empty(peers.Responder.Tick().Datagrams);
+        server.Ready = true;
+
+        for (int ticks = 0; atResponder.Datagrams.Count == 0 && ticks < 10; ticks++)
+        {
+            atResponder = peers.ToResponder(peers.ToInitiator(peers.Responder.Tick()));
+        }
+
+        peers.ToInitiator(atResponder);
+        Assert.Equal(IkeSaState.Established, peers.Initiator.State);
+        Assert.Equal(IkeSaState.Established, peers.Responder.State);
+    }
+
+    [Fact]
     public void Address_the_eap_server_assigns_is_the_mode_config_address()
     {
         IPAddress framed = IPAddress.Parse("10.1.77.9");

@@ -15,6 +15,11 @@ internal sealed class ToyEapServer(string password, bool derivesMsk = true, bool
 
     public EapRound? Parked { get; private set; }
 
+    /// <summary>Whether <see cref="Poll"/> hands the parked round over.</summary>
+    public bool Ready { get; set; }
+
+    public EapRound? Poll() => Ready ? Parked : null;
+
     public EapRound Start() => Answer(EapRound.Send(ToyEap.Packet(ToyEap.Request, 1, ToyEap.IdentityType)));
 
     public EapRound Process(ReadOnlyMemory<byte> message)

@@ -76,7 +76,10 @@ public static partial class ConfigurationLoader
         Dns: e.Dns,
         Certificates: [.. e.Certificates.Select(c => c.Entry.Value!)],
         RadiusServers: Values(e.RadiusServers),
-        Endpoint: e.Endpoint);
+        Endpoint: e.Endpoint)
+    {
+        Users = Values(e.Users),
+    };
 
     private static ImmutableArray<T> Values<T>(IEnumerable<Located<T>> list) => [.. list.Select(l => l.Value)];
 

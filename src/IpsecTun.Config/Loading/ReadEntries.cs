@@ -33,4 +33,6 @@ internal sealed class ReadEntries
     public required IReadOnlyList<Located<RadiusServer>> RadiusServers { get; init; }
 
     public required EndpointSettings Endpoint { get; init; }
+
+    public IReadOnlyList<Located<UserManagerUser>> Users { get; init; } = [];
 }

@@ -25,6 +25,9 @@ public sealed record IpsecConfiguration(
     ImmutableArray<RadiusServer> RadiusServers,
     EndpointSettings Endpoint)
 {
+    /// <summary>The users of the built-in EAP server (<c>/user-manager user</c>).</summary>
+    public ImmutableArray<UserManagerUser> Users { get; init; } = [];
+
     public Profile Profile(string name) => Profiles.Single(p => Named(p.Name, name));
 
     public Proposal Proposal(string name) => Proposals.Single(p => Named(p.Name, name));

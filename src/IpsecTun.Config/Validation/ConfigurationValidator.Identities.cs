@@ -44,9 +44,9 @@ internal sealed partial class ConfigurationValidator
                     RequireCertificateWithKey(origin, identity.Certificate, "auth-method=eap-radius");
                 }
 
-                if (!entries.RadiusServers.Any(r => !r.Value.Disabled && r.Value.Service.Contains("ipsec")))
+                if (!entries.RadiusServers.Any(r => !r.Value.Disabled && r.Value.Service.Contains("ipsec")) && !entries.Users.Any(u => !u.Value.Disabled))
                 {
-                    origin.Error("auth-method", "eap-radius needs a radius entry with service=ipsec that is not disabled");
+                    origin.Error("auth-method", "eap-radius needs a radius entry with service=ipsec that is not disabled, or user-manager users for the built-in EAP server");
                 }
 
                 break;

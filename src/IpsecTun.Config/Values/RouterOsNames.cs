@@ -15,6 +15,7 @@ internal static class RouterOsNames
     {
         ["eap-mschapv2"] = EapMethod.EapMschapv2, ["eap-peap"] = EapMethod.EapPeap,
         ["eap-tls"] = EapMethod.EapTls, ["eap-ttls"] = EapMethod.EapTtls,
+        ["eap-md5"] = EapMethod.EapMd5, ["eap-gtc"] = EapMethod.EapGtc,
     };
 
     public static readonly IReadOnlyDictionary<string, GeneratePolicy> GeneratePolicies = new Dictionary<string, GeneratePolicy>

@@ -49,7 +49,8 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
 
     private IkeSaSettings? Settings(Peer peer, Profile profile, IReadOnlyList<IkeProposalSettings> proposals, Identity identity, ChildSaSettings child)
     {
-        if (identity.AuthMethod != AuthMethod.PreSharedKey)
+        bool eap = identity.AuthMethod is AuthMethod.Eap or AuthMethod.EapRadius;
+        if (identity.AuthMethod != AuthMethod.PreSharedKey && !eap)
         {
             errors.Identity(identity, "auth-method", $"{AuthMethodName(identity.AuthMethod)} is not supported yet: the IKE engine authenticates with pre-shared keys only (IkeSaSettings has no certificate or EAP credentials); use auth-method=pre-shared-key with a secret");
             return null;
@@ -67,20 +68,21 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
             errors.Identity(identity, "remote-id", remoteError);
         }
 
-        if (identity.Secret is null)
+        if (identity.Secret is null && !eap)
         {
             errors.Identity(identity, "secret", "is required with auth-method=pre-shared-key");
         }
 
-        if (localId is null || remoteError is not null || identity.Secret is null)
+        if (localId is null || remoteError is not null || (identity.Secret is null && !eap))
         {
             return null;
         }
 
         int fragmentSize = configuration.Endpoint.IkeFragmentSize;
-        return new IkeSaSettings(
-            proposals, localId, remoteId, new PreSharedKey(identity.Secret.Value), child, profile.Lifetime, RetransmissionSettings.Default,
+        var settings = new IkeSaSettings(
+            proposals, localId, remoteId, new PreSharedKey(identity.Secret is null ? [] : identity.Secret.Value), child, profile.Lifetime, RetransmissionSettings.Default,
             profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null);
+        return eap ? EapSettingsMapper.Apply(configuration, identity, settings, errors) : settings;
     }
 
     private List<ChildPlan> Children(Peer peer)

@@ -66,6 +66,8 @@ public static class IdentityView
         EapMethod.EapMschapv2 => "eap-mschapv2",
         EapMethod.EapPeap => "eap-peap",
         EapMethod.EapTtls => "eap-ttls",
+        EapMethod.EapMd5 => "eap-md5",
+        EapMethod.EapGtc => "eap-gtc",
         _ => "eap-tls",
     };
 

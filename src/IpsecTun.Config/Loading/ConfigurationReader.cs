@@ -45,7 +45,7 @@ internal sealed class ConfigurationReader
             Dns = Single(Menus.Dns, DnsReader.Read),
             Certificates = [.. List(Menus.Certificate, CertificateReader.Read).Select(c => (c.Origin.Text("name") ?? "", c))],
             RadiusServers = List(Menus.Radius, RadiusReader.Read),
-            Users = List(Menus.UserManagerUser, UserManagerUserReader.Read),
+            Users = List(Menus.EapUser, EapUserReader.Read),
             Endpoint = Single(Menus.Endpoint, EndpointReader.Read),
         };
     }

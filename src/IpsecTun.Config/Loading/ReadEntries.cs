@@ -34,5 +34,5 @@ internal sealed class ReadEntries
 
     public required EndpointSettings Endpoint { get; init; }
 
-    public IReadOnlyList<Located<UserManagerUser>> Users { get; init; } = [];
+    public IReadOnlyList<Located<EapUser>> Users { get; init; } = [];
 }

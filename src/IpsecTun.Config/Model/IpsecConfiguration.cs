@@ -25,8 +25,8 @@ public sealed record IpsecConfiguration(
     ImmutableArray<RadiusServer> RadiusServers,
     EndpointSettings Endpoint)
 {
-    /// <summary>The users of the built-in EAP server (<c>/user-manager user</c>).</summary>
-    public ImmutableArray<UserManagerUser> Users { get; init; } = [];
+    /// <summary>The users of the built-in EAP server (<c>eap-user</c>).</summary>
+    public ImmutableArray<EapUser> Users { get; init; } = [];
 
     public Profile Profile(string name) => Profiles.Single(p => Named(p.Name, name));
 

@@ -62,9 +62,8 @@ internal static class Menus
         "radius", "/radius", MenuShape.List,
         "accounting-port", "address", "authentication-port", "comment", "disabled", "secret", "service", "timeout");
 
-    /// <summary>The users of the built-in EAP server, named after RouterOS's User Manager.</summary>
-    public static readonly MenuSchema UserManagerUser = new(
-        "user-manager.user", "/user-manager user", MenuShape.List, "comment", "disabled", "name", "password");
+    /// <summary>The users of the built-in EAP server: an ipsectun addition (RouterOS sends EAP to its User Manager over RADIUS).</summary>
+    public static readonly MenuSchema EapUser = new("eap-user", null, MenuShape.List, "comment", "disabled", "name", "password");
 
     public static readonly MenuSchema Endpoint = new(
         "ipsectun", null, MenuShape.Single, "control", "ike-fragment-size", "interface", "listen", "replay-window");
@@ -77,6 +76,6 @@ internal static class Menus
     public static readonly ImmutableArray<MenuSchema> All =
     [
         Profile, Proposal, Peer, Identity, Policy, PolicyGroup, ModeConfig, Settings, Key,
-        Pool, AddressList, Dns, Certificate, Radius, UserManagerUser, Endpoint,
+        Pool, AddressList, Dns, Certificate, Radius, EapUser, Endpoint,
     ];
 }

@@ -46,7 +46,7 @@ internal sealed partial class ConfigurationValidator
 
                 if (!entries.RadiusServers.Any(r => !r.Value.Disabled && r.Value.Service.Contains("ipsec")) && !entries.Users.Any(u => !u.Value.Disabled))
                 {
-                    origin.Error("auth-method", "eap-radius needs a radius entry with service=ipsec that is not disabled, or user-manager users for the built-in EAP server");
+                    origin.Error("auth-method", "eap-radius needs a radius entry with service=ipsec that is not disabled, or eap-user entries for the built-in EAP server");
                 }
 
                 break;

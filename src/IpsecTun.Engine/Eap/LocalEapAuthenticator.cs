@@ -4,7 +4,7 @@ using IpsecTun.Ike.Eap;
 namespace IpsecTun.Engine.Eap;
 
 /// <summary>
-/// The built-in EAP server (user-manager users) behind Ike's <see cref="IEapAuthenticator"/>. A Response the
+/// The built-in EAP server (eap-user entries) behind Ike's <see cref="IEapAuthenticator"/>. A Response the
 /// server discards (a stale identifier) is answered with the outstanding Request again, since every IKE_AUTH
 /// request needs an answer.
 /// </summary>

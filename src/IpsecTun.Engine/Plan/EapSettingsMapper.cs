@@ -16,7 +16,7 @@ namespace IpsecTun.Engine.Plan;
 /// the gateway's certificate against the certificate authorities of the configuration, whose chain the manual
 /// says must be present. A responder (eap-radius) signs with its certificate, or without one authenticates by
 /// EAP only (RFC 5998); it relays EAP to the <c>/radius</c> servers with service=ipsec, or when there are none
-/// runs the built-in EAP server with the <c>/user-manager user</c> entries and the identity's eap-methods.
+/// runs the built-in EAP server with the <c>eap-user</c> entries and the identity's eap-methods.
 /// </summary>
 internal static class EapSettingsMapper
 {
@@ -79,14 +79,14 @@ internal static class EapSettingsMapper
 
         EapTlsSettings? tls = certificate is null ? null
             : new EapTlsSettings { TrustedAuthorities = authorities, Certificate = certificate, IntermediateCertificates = Intermediates(authorities) };
-        UserManagerUser[] users = [.. configuration.Users.Where(u => !u.Disabled)];
+        EapUser[] users = [.. configuration.Users.Where(u => !u.Disabled)];
         return settings with
         {
             EapAuthenticator = _ => new LocalEapAuthenticator(new EapServer(methods, name => Lookup(users, name), RandomSource.System, tls)),
         };
     }
 
-    private static EapCredentials? Lookup(UserManagerUser[] users, string name) =>
+    private static EapCredentials? Lookup(EapUser[] users, string name) =>
         users.FirstOrDefault(u => u.Name == name) is { } user ? new EapCredentials(user.Name, user.Password.RevealText()) : null;
 
     private static LocalCertificate? Local(X509Certificate2 certificate, X509Certificate2Collection authorities)

@@ -144,6 +144,7 @@ public sealed partial class Endpoint
                     CompleteWaiters(entry.Peer, ConnectResult.Established, "established");
                     break;
                 case IkeSaEventKind.ChildSaFailed:
+                case IkeSaEventKind.AuthenticationFailed:
                     EndpointLog.Problem(_log, name, e.Message);
                     FailWaiters(entry);
                     break;

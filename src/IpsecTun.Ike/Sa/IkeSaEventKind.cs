@@ -18,4 +18,7 @@ public enum IkeSaEventKind
     Failed,
     PeerDead,
     Closed,
+
+    /// <summary>Why the peer, or this side, did not authenticate (certificate, AUTH, EAP): the line the log must show.</summary>
+    AuthenticationFailed,
 }

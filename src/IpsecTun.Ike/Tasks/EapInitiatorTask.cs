@@ -76,14 +76,14 @@ internal sealed class EapInitiatorTask : IkeTask, IDisposable
 
         if (Find<EapPayload>(payloads) is not { } eap)
         {
-            output.Log($"EAP authentication failed: the responder sent {FindError(payloads)?.NotifyType.ToString() ?? "no EAP payload"}");
+            output.Raise(IkeSaEventKind.AuthenticationFailed, $"EAP authentication failed: the responder sent {FindError(payloads)?.NotifyType.ToString() ?? "no EAP payload"}");
             return TaskOutcome.Failed;
         }
 
         _client ??= sa.Settings.EapClient?.Invoke();
         if (_client is null)
         {
-            output.Log("EAP authentication is configured without an EAP client");
+            output.Raise(IkeSaEventKind.AuthenticationFailed, "EAP authentication is configured without an EAP client");
             return TaskOutcome.Failed;
         }
 
@@ -94,7 +94,7 @@ internal sealed class EapInitiatorTask : IkeTask, IDisposable
                 _next.Add(new EapPayload(round.Message));
                 return TaskOutcome.Retry;
             case EapRoundKind.Succeeded when !_responderAuthenticated && round.Msk.IsEmpty:
-                output.Log("EAP-only authentication needs a method that derives an MSK, so that the responder proves itself; this one derives none");
+                output.Raise(IkeSaEventKind.AuthenticationFailed, "EAP-only authentication needs a method that derives an MSK, so that the responder proves itself; this one derives none");
                 round.Dispose();
                 return TaskOutcome.Failed;
             case EapRoundKind.Succeeded:
@@ -103,7 +103,7 @@ internal sealed class EapInitiatorTask : IkeTask, IDisposable
                 _next.Add(EapAuthentication.Own(sa, _idi!, round.Msk));
                 return TaskOutcome.Retry;
             default:
-                output.Log($"EAP authentication failed: {round.Reason}");
+                output.Raise(IkeSaEventKind.AuthenticationFailed, $"EAP authentication failed: {round.Reason}");
                 return TaskOutcome.Failed;
         }
     }
@@ -137,13 +137,13 @@ internal sealed class EapInitiatorTask : IkeTask, IDisposable
         {
             if (sa.Settings.ExpectedRemoteAuthMethod != IkeAuthMethod.Eap)
             {
-                output.Log("IKE_AUTH failed: the responder sent no AUTH, but EAP-only authentication of the responder is not configured");
+                output.Raise(IkeSaEventKind.AuthenticationFailed, "IKE_AUTH failed: the responder sent no AUTH, but EAP-only authentication of the responder is not configured");
                 return TaskOutcome.Failed;
             }
 
             if (sa.Settings.RemoteId is { } expected && !expected.Matches(_idr))
             {
-                output.Log($"peer identity {new IkeIdentity(_idr.IdType, _idr.Data).Describe()} does not match the expected {expected.Describe()}");
+                output.Raise(IkeSaEventKind.AuthenticationFailed, $"peer identity {new IkeIdentity(_idr.IdType, _idr.Data).Describe()} does not match the expected {expected.Describe()}");
                 return TaskOutcome.Failed;
             }
 
@@ -177,7 +177,7 @@ internal sealed class EapInitiatorTask : IkeTask, IDisposable
 
         if (!EapAuthentication.Verify(sa, _idr!, auth, _success!.Msk))
         {
-            output.Log("the responder's AUTH after EAP does not verify (it does not hold the MSK)");
+            output.Raise(IkeSaEventKind.AuthenticationFailed, "the responder's AUTH after EAP does not verify (it does not hold the MSK)");
             sa.QueueTask(new AuthenticationFailedTask());
             return TaskOutcome.Done;
         }

@@ -189,7 +189,7 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
                 _success = round;
                 break;
             default:
-                output.Log($"EAP authentication failed: {round.Reason}");
+                output.Raise(IkeSaEventKind.AuthenticationFailed, $"EAP authentication failed: {round.Reason}");
                 payloads.Add(new NotifyPayload(NotifyType.AuthenticationFailed));
                 End(sa, output);
                 break;
@@ -232,7 +232,7 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
 
     private void Refuse(IkeSaOutput output, string reason)
     {
-        output.Log(reason);
+        output.Raise(IkeSaEventKind.AuthenticationFailed, reason);
         _error = NotifyType.AuthenticationFailed;
     }
 

@@ -201,7 +201,7 @@ internal sealed class IkeAuthTask : IkeTask
             ? SignedOctets.Build(prf, sa.InitResponse, sa.NonceI, sa.Keys.SkPr, id)
             : SignedOctets.Build(prf, sa.InitRequest, sa.NonceR, sa.Keys.SkPi, id);
         bool authenticated = PeerAuthenticator.TryVerify(settings, id, certificates, auth, prf, octets, sa.Time.GetUtcNow(), out string outcome);
-        output.Log(outcome);
+        output.Raise(authenticated ? IkeSaEventKind.Log : IkeSaEventKind.AuthenticationFailed, outcome);
         return authenticated;
     }
 

@@ -9,7 +9,7 @@ namespace IpsecTun.Engine.Tests.Plan;
 
 /// <summary>
 /// auth-method=eap and eap-radius planned from configuration text, and the plans' settings run against each other
-/// in one process with the real EAP methods (the built-in server with user-manager users).
+/// in one process with the real EAP methods (the built-in server with eap-user entries).
 /// </summary>
 public sealed class EapPlanTests
 {
@@ -74,7 +74,7 @@ public sealed class EapPlanTests
     public void An_eap_radius_gateway_with_a_radius_server_relays_to_it()
     {
         string json = Gateway("eap-mschapv2").Replace(
-            "\"user-manager\"", "\"radius\": [ { \"address\": \"127.0.0.1\", \"secret\": \"radius secret\", \"service\": \"ipsec\" } ], \"user-manager\"",
+            "\"eap-user\"", "\"radius\": [ { \"address\": \"127.0.0.1\", \"secret\": \"radius secret\", \"service\": \"ipsec\" } ], \"eap-user\"",
             StringComparison.Ordinal);
 
         IkeSaSettings gateway = GatewaySettings(json);
@@ -134,7 +134,7 @@ public sealed class EapPlanTests
             "peer":     [ { "name": "rw", "address": "0.0.0.0/0", "exchange-mode": "ike2", "passive": "yes" } ],
             "identity": [ { "peer": "rw", "auth-method": "eap-radius", "eap-methods": "{{method}}", "generate-policy": "port-strict",
                             "my-id": "fqdn:gateway.example" } ] } },
-          "user-manager": { "user": [ { "name": "alice", "password": "secret" } ] }
+          "eap-user": [ { "name": "alice", "password": "secret" } ]
         }
         """;
 

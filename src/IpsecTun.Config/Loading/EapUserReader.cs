@@ -1,9 +1,9 @@
 namespace IpsecTun.Config.Loading;
 
-/// <summary>Reads a <c>user-manager.user</c> entry.</summary>
-internal static class UserManagerUserReader
+/// <summary>Reads a <c>eap-user</c> entry.</summary>
+internal static class EapUserReader
 {
-    public static UserManagerUser Read(EntryReader r)
+    public static EapUser Read(EntryReader r)
     {
         var password = r.Secret("password");
         if (password is null && r.Text("password") is null)
@@ -11,7 +11,7 @@ internal static class UserManagerUserReader
             r.Error("password", "is required: the user's EAP password");
         }
 
-        return new UserManagerUser(
+        return new EapUser(
             Name: r.Name(),
             Password: password ?? new Secret([]),
             Comment: r.Text("comment"),

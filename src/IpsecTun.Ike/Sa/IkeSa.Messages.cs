@@ -121,7 +121,9 @@ public sealed partial class IkeSa
         {
             ExchangeType.IkeSaInit => State == IkeSaState.Created,
             ExchangeType.IkeAuth => State == IkeSaState.Authenticating,
-            ExchangeType.CreateChildSa or ExchangeType.Informational => State is IkeSaState.Established or IkeSaState.Rekeyed or IkeSaState.Deleting,
+            ExchangeType.CreateChildSa => State is IkeSaState.Established or IkeSaState.Rekeyed or IkeSaState.Deleting,
+            ExchangeType.Informational => State is IkeSaState.Established or IkeSaState.Rekeyed or IkeSaState.Deleting
+                || (State == IkeSaState.Authenticating && !IsInitiator && ExpectedRequestId > 1),
             _ => false,
         };
         if (!expected)
@@ -147,6 +149,7 @@ public sealed partial class IkeSa
             ExchangeType.IkeAuth => EapResponder ?? (IkeTask)new IkeAuthTask(),
             ExchangeType.CreateChildSa when IkeRekeyTask.IsIkeRekey(payloads) => new IkeRekeyTask(),
             ExchangeType.CreateChildSa => new CreateChildTask(),
+            ExchangeType.Informational when State == IkeSaState.Authenticating => new PeerRefusalTask(),
             _ => new InformationalTask(),
         };
 

@@ -104,7 +104,14 @@ internal sealed class EapInitiatorTask : IkeTask, IDisposable
                 return TaskOutcome.Retry;
             default:
                 output.Raise(IkeSaEventKind.AuthenticationFailed, $"EAP authentication failed: {round.Reason}");
-                return TaskOutcome.Failed;
+                if (eap.Code == EapPayload.Failure)
+                {
+                    return TaskOutcome.Failed;
+                }
+
+                // We gave up, not the server: tell the responder, which still waits for our next EAP message.
+                sa.QueueTask(new AuthenticationFailedTask());
+                return TaskOutcome.Done;
         }
     }
 

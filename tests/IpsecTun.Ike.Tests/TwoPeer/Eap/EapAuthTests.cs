@@ -43,6 +43,19 @@ public sealed class EapAuthTests
     }
 
     [Fact]
+    public void An_initiator_that_gives_up_during_eap_tells_the_responder_which_reports_it()
+    {
+        using var peers = new TwoPeers(Initiator(new ToyEapClient("alice", "secret", refusesChallenge: true)), Responder(new ToyEapServer("secret")));
+
+        Conversation run = Conversation.Run(peers);
+
+        Assert.True(run.InitiatorLogged("EAP authentication failed: the challenge is not acceptable"));
+        Assert.True(run.ResponderLogged("the initiator gave up during EAP authentication"));
+        Assert.Equal(IkeSaState.Failed, peers.Responder.State);
+        Assert.Equal(IkeSaState.Failed, peers.Initiator.State);
+    }
+
+    [Fact]
     public void Responder_certificate_from_another_ca_stops_the_initiator_before_any_eap_response()
     {
         var client = new ToyEapClient("alice", "secret");

@@ -38,6 +38,35 @@ public sealed class EapInteropTests
         Assert.Equal(0, ipsectun.Stop());
     }
 
+    [Theory]
+    [InlineData("eap-mschapv2")]
+    [InlineData("eap-md5")]
+    public void StrongSwan_client_authenticates_through_the_eap_radius_gateway_to_freeradius(string method)
+    {
+        LabRequirement.EnsureAvailable();
+        using var lab = new SiteToSiteLab();
+        using var leftDir = new TemporaryDirectory();
+        using var rightDir = new TemporaryDirectory();
+        using var radiusDir = new TemporaryDirectory();
+        var pki = new LabPki();
+        pki.WriteFor(leftDir);
+        pki.WriteForStrongSwan(rightDir, withGateway: false);
+        lab.Left.Ip("link", "set", "lo", "up");
+        using var radius = new FreeRadiusDaemon(lab.Left, radiusDir, EapLabConfig.User, Password);
+        using var ipsectun = new IpsecTunDaemon(lab.Left, leftDir, EapLabConfig.IpsecTunGateway(
+            SiteToSiteLab.LeftOuter, SiteToSiteLab.RightOuter, "10.1.0.0/24", "10.2.0.0/24", leftDir.Path, method, Password,
+            new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, FreeRadiusDaemon.AuthenticationPort), FreeRadiusDaemon.Secret));
+        using var strongSwan = new StrongSwanDaemon(lab.Right, rightDir, EapLabConfig.StrongSwanClient(
+            SiteToSiteLab.RightOuter, SiteToSiteLab.LeftOuter, "10.2.0.0/24", "10.1.0.0/24", method, Password));
+
+        CommandResult initiate = strongSwan.Initiate("net");
+        Assert.True(initiate.ExitCode == 0, initiate + ipsectun.Log + radius.Log);
+        CommandResult ping = SiteToSiteLab.Ping(lab.Right, SiteToSiteLab.RightInside, SiteToSiteLab.LeftInside);
+        Assert.True(ping.ExitCode == 0, ping + ipsectun.Log + strongSwan.ListSas());
+        Assert.Contains("Access-Accept", radius.Log, StringComparison.Ordinal);
+        Assert.Equal(0, ipsectun.Stop());
+    }
+
     [Fact]
     public void StrongSwan_client_with_a_wrong_password_is_refused_with_the_reason()
     {

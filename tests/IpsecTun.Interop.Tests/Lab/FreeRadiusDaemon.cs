@@ -90,6 +90,9 @@ internal sealed class FreeRadiusDaemon : IDisposable
                     files
                 }
                 authenticate {
+                    Auth-Type MS-CHAP {
+                        mschap
+                    }
                     eap
                 }
                 post-auth {

@@ -164,6 +164,9 @@ public sealed partial class IkeSa : IDisposable
         return QueueExchange(new CreateChildTask(child));
     }
 
+    /// <summary>Whether a CREATE_CHILD_SA for a new Child SA from <paramref name="child"/> is running or queued (so a host does not ask twice).</summary>
+    public bool IsCreating(ChildSaSettings child) => _tasks.Has(t => t is CreateChildTask task && task.Creates(child));
+
     /// <summary>Rekeys the Child SA with inbound SPI <paramref name="inboundSpi"/> (CREATE_CHILD_SA, then DELETE of the old one).</summary>
     public IkeSaOutput RekeyChildSa(uint inboundSpi)
     {

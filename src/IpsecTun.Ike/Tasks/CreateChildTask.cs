@@ -38,6 +38,9 @@ internal sealed class CreateChildTask : IkeTask
 
     public override ExchangeType Exchange => ExchangeType.CreateChildSa;
 
+    /// <summary>Whether this task creates a new Child SA from <paramref name="child"/>.</summary>
+    public bool Creates(ChildSaSettings child) => _child is not null && _child.Equals(child);
+
     public override void BuildRequest(IkeSa sa, List<Payload> payloads)
     {
         if (_rekeyed is not null)

@@ -163,7 +163,7 @@ public sealed partial class Endpoint
     {
         if (entry.Peer is { Waiters.Count: > 0 } peer)
         {
-            ConnectOutcome outcome = ConnectFailure.Classify(entry.Diagnostics);
+            ConnectOutcome outcome = ConnectFailure.Classify(entry.Sa.Failure, entry.Diagnostics);
             CompleteWaiters(peer, outcome.Result, outcome.Message);
         }
     }

@@ -268,6 +268,7 @@ public sealed class ChildSaHost : IChildSaHost
             Integrity = childSa.Encryption is { IsAead: true } ? null : childSa.Integrity,
             IntegrityKey = (inbound ? childSa.InboundIntegrityKey : childSa.OutboundIntegrityKey).ToArray(),
             Policy = policy,
+            Lifetime = new SaLifetime { SoftTime = childSa.SoftLifetime, HardTime = childSa.HardLifetime },
         };
     }
 

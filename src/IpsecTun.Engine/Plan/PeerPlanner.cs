@@ -27,6 +27,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
 
         var children = Children(peer);
         ChildSaSettings firstChild = children.Count > 0 ? children[0].Settings : TemplateChild(peer, identities);
+        IReadOnlyList<ChildSaSettings>? moreChildren = children.Count > 1 ? [.. children.Skip(1).Select(c => c.Settings)] : null;
         var profile = configuration.Profile(peer.Profile);
         var proposals = IkeProposalMapper.Map(profile);
         var settings = new List<IkeSaSettings>(identities.Count);
@@ -34,7 +35,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
         {
             if (Settings(peer, profile, proposals, identity, firstChild) is { } identitySettings)
             {
-                settings.Add(identitySettings);
+                settings.Add(identitySettings with { AdditionalChildren = moreChildren });
             }
         }
 

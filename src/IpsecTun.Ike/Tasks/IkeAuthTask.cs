@@ -9,7 +9,8 @@ namespace IpsecTun.Ike.Tasks;
 /// <summary>
 /// IKE_AUTH (RFC 7296 §1.2, §2.15) with a pre-shared key or a certificate and signature (RFC 7427 or the
 /// classic methods), CERT and CERTREQ, and the first Child SA: ESP proposal selection, traffic selector
-/// narrowing (§2.9) and tunnel or transport mode. Each side may use its own method.
+/// narrowing (§2.9) and tunnel or transport mode. Each side may use its own method. An initiator with
+/// further Child SAs to create queues a CREATE_CHILD_SA for each once the IKE SA is established.
 /// </summary>
 internal sealed class IkeAuthTask : IkeTask
 {
@@ -53,8 +54,8 @@ internal sealed class IkeAuthTask : IkeTask
             payloads.Add(modeConfigRequest);
         }
 
-        ChildSaSettings child = sa.Settings.Child;
-        _offer = new ChildSaOffer(ModeConfigExchange.InitiatorSelectors(sa.Settings), child.RemoteSelectors, child.Mode, withPfs: false);
+        ChildSaSettings child = sa.ChildrenToCreate[0];
+        _offer = new ChildSaOffer(child, ModeConfigExchange.InitiatorSelectors(sa.Settings, child), child.RemoteSelectors, child.Mode, withPfs: false);
         _offer.AddPayloads(sa, payloads);
     }
 
@@ -91,6 +92,11 @@ internal sealed class IkeAuthTask : IkeTask
         output.Raise(IkeSaEventKind.Established, $"IKE SA established with {sa.Remote} as {IdText(idr)}");
         ModeConfigExchange.ApplyReply(sa, payloads, output);
         _offer!.TryInstall(sa, payloads, sa.NonceI, sa.NonceR, output);
+        foreach (ChildSaSettings more in sa.ChildrenToCreate.Skip(1))
+        {
+            sa.QueueTask(new CreateChildTask(more));
+        }
+
         return TaskOutcome.Done;
     }
 
@@ -142,7 +148,7 @@ internal sealed class IkeAuthTask : IkeTask
         if (Find<SecurityAssociationPayload>(payloads) is not null)
         {
             _answer = new ChildSaAnswer();
-            _answer.Negotiate(sa, payloads, withPfs: false, sa.NonceI, sa.NonceR, output, clientSelectors);
+            _answer.Negotiate(sa, sa.Settings.Children, payloads, withPfs: false, sa.NonceI, sa.NonceR, output, clientSelectors);
         }
     }
 

@@ -75,6 +75,11 @@ public sealed partial class Endpoint
 
     private void Outbound(IpsecWorker worker, PacketBuffer packet, SendStage stage)
     {
+        if (SourceNat.TranslateOutbound(packet.Data) == SourceNatVerdict.Dropped)
+        {
+            return;
+        }
+
         OutboundResult result = worker.ProcessOutbound(packet);
         switch (result.Verdict)
         {
@@ -169,7 +174,7 @@ public sealed partial class Endpoint
             int delivered = 0;
             for (int i = 0; i < count; i++)
             {
-                if (Inbound(socket, worker, buffers[i], sources[i]))
+                if (Inbound(socket, worker, buffers[i], sources[i]) && SourceNat.TranslateInbound(buffers[i].Data) != SourceNatVerdict.Dropped)
                 {
                     deliver[delivered++] = buffers[i];
                 }

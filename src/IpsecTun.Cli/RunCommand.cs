@@ -79,6 +79,7 @@ internal static class RunCommand
             {
                 Loggers = loggers,
                 ReloadPlan = () => Load(path),
+                Forwarding = new ProcIpForwarding(),
             };
             using var endpoint = new Endpoint(loaded.Plan, environment);
             try

@@ -147,6 +147,14 @@ public sealed partial class Endpoint
                     EndpointLog.Problem(_log, name, e.Message);
                     FailWaiters(entry);
                     break;
+                case IkeSaEventKind.ModeConfigReceived:
+                    EndpointLog.Info(_log, name, "mode-config: " + e.Message);
+                    if (entry.Peer is { } peer && entry.Sa.ModeConfig is { } modeConfig)
+                    {
+                        ApplySourceNat(peer, modeConfig);
+                    }
+
+                    break;
                 case IkeSaEventKind.InitialContact:
                     EndpointLog.Info(_log, name, "initial contact from " + e.Message);
                     ForgetOthers(entry);
@@ -204,6 +212,11 @@ public sealed partial class Endpoint
         if (peer.Initiated == entry)
         {
             peer.Initiated = null;
+        }
+
+        if (!_ikeSas.Values.Any(e => e.Peer == peer))
+        {
+            RemoveSourceNat(peer);
         }
 
         // A peer a reload replaced leaves its packets and connects to the new one of that name.
@@ -314,6 +327,7 @@ public sealed partial class Endpoint
         }
 
         ChildSas.Housekeeping();
+        SweepSourceNat();
         foreach (PeerRuntime peer in _peers.Values)
         {
             if (peer.ReconnectAfter is { } wait && Time.GetElapsedTime(peer.ReconnectFrom) >= wait)

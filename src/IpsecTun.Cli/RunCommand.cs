@@ -182,7 +182,7 @@ internal static class RunCommand
         }
     }
 
-    private static EndpointPlanResult Load(string path)
+    internal static EndpointPlanResult Load(string path)
     {
         ConfigurationLoadResult result = ConfigurationLoader.Load(new ConfigurationLoadOptions(path, []));
         return result.Configuration is { } configuration

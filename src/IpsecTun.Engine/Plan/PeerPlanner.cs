@@ -80,7 +80,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
         int fragmentSize = configuration.Endpoint.IkeFragmentSize;
         return new IkeSaSettings(
             proposals, localId, remoteId, new PreSharedKey(identity.Secret.Value), child, profile.Lifetime, RetransmissionSettings.Default,
-            profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null);
+            profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null, NatTraversalPort: configuration.Endpoint.Listen.NatTPort);
     }
 
     private List<ChildPlan> Children(Peer peer)

@@ -160,7 +160,12 @@ public sealed partial class Endpoint
                     }
                     else
                     {
-                        EndpointLog.Problem(_log, name, e.Kind == IkeSaEventKind.PeerDead ? "peer is dead: " + e.Message : e.Message);
+                        EndpointLog.Problem(_log, name, e.Kind switch
+                        {
+                            IkeSaEventKind.PeerDead => "peer is dead: " + e.Message,
+                            IkeSaEventKind.Failed when entry.Sa.Failure is { } failure => $"{e.Message}: {failure.Reason}",
+                            _ => e.Message,
+                        });
                     }
 
                     break;

@@ -61,6 +61,20 @@ internal sealed class EspBenchmarkSubject
 
     public void LoadInner(PacketBuffer buffer) => buffer.TrySet(_inner);
 
+    /// <summary>Loads the inner packet into <see cref="Single"/> and protects it.</summary>
+    public void EncryptOne()
+    {
+        LoadInner(Single);
+        Sender.ProcessOutbound(Single);
+    }
+
+    /// <summary>Loads the captured datagram into <see cref="Single"/> and opens it.</summary>
+    public void DecryptOne()
+    {
+        LoadWire(Single);
+        Receiver.ProcessInbound(Single);
+    }
+
     public void LoadWire(PacketBuffer buffer) => buffer.TrySet(_wire);
 
     private static IpsecWorker Endpoint(TrafficSelector selector, SecurityAssociationSettings settings)

@@ -25,7 +25,9 @@ internal sealed class ChildSaAnswer
 
     /// <summary>
     /// Negotiates against the child settings and installs the Child SA when everything fits. TSi is narrowed
-    /// to <paramref name="remoteSelectors"/> when given (a mode-config client's virtual address), else to the settings'.
+    /// to <paramref name="remoteSelectors"/> when given, else to the addresses this responder assigned by
+    /// mode-config, else to the settings'. An identity that generates policies has its selectors checked by the
+    /// host's templates instead (<see cref="IResponderConfiguration.GenerateSelectors"/>).
     /// </summary>
     public void Negotiate(
         IkeSa sa, IReadOnlyList<Payload> payloads, bool withPfs, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output,
@@ -46,8 +48,25 @@ internal sealed class ChildSaAnswer
             return;
         }
 
-        _tsi = TrafficSelectorNarrowing.Narrow(offeredTsi, remoteSelectors ?? child.RemoteSelectors);
-        _tsr = TrafficSelectorNarrowing.Narrow(offeredTsr, child.LocalSelectors);
+        remoteSelectors ??= ModeConfigResponder.AssignedSelectors(sa);
+        if (sa.Configuration?.GenerateSelectors(
+            sa.Settings, remoteSelectors is null ? offeredTsi : TrafficSelectorNarrowing.Narrow(offeredTsi, remoteSelectors), offeredTsr) is { } generated)
+        {
+            // The host may only narrow: anything outside the proposal is refused rather than sent.
+            bool subset = TrafficSelectorNarrowing.IsSubset(generated.Initiator, offeredTsi) && TrafficSelectorNarrowing.IsSubset(generated.Responder, offeredTsr);
+            _tsi = subset ? [.. generated.Initiator] : [];
+            _tsr = subset ? [.. generated.Responder] : [];
+            if (generated.IsRefused || !subset)
+            {
+                output.Log($"no policy template admits TSi {string.Join(", ", offeredTsi)} TSr {string.Join(", ", offeredTsr)}");
+            }
+        }
+        else
+        {
+            _tsi = TrafficSelectorNarrowing.Narrow(offeredTsi, remoteSelectors ?? child.RemoteSelectors);
+            _tsr = TrafficSelectorNarrowing.Narrow(offeredTsr, child.LocalSelectors);
+        }
+
         if (_tsi.Count == 0 || _tsr.Count == 0)
         {
             output.Log($"traffic selectors unacceptable: TSi {string.Join(", ", offeredTsi)} TSr {string.Join(", ", offeredTsr)}");

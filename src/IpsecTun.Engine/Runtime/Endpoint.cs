@@ -93,6 +93,7 @@ public sealed partial class Endpoint : IDisposable
         {
             Installed = OnChildSaInstalled,
         };
+        StartServer();
         Sad.LifetimeReached = e => Post(() => OnLifetimeReached(e));
         _acquirePool = new PacketBufferPool(AcquireBuffers, _bufferSize, Headroom);
         foreach (SecurityPolicy policy in Plan.Policies)
@@ -156,6 +157,7 @@ public sealed partial class Endpoint : IDisposable
         }
 
         RemoveRoutes();
+        RemoveVirtualRoutes();
         ChildSas.Flush();
         ChildSas.Housekeeping();
         ChildSas.Housekeeping();

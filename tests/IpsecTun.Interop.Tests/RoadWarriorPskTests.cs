@@ -34,6 +34,17 @@ public sealed partial class RoadWarriorPskTests
         Assert.All(addresses, a => Assert.Contains(a.ToString(), peers, StringComparison.Ordinal));
         Assert.All(addresses, a => Assert.Contains($"{a}/32", policies, StringComparison.Ordinal));
         fleet.PingBothWays();
+
+        // A client that disconnects and comes back gets its address again, its old policy gone in between.
+        fleet.Clients[0].Swanctl("--terminate", "--ike", "rw", "--timeout", "20").EnsureSuccess();
+        StrongSwanDaemon.WaitFor(
+            () => !fleet.Gateway.Cli("show", "policy").Output.Contains($"{addresses[0]}/32", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), "the gateway to remove the client's generated policy");
+        Assert.DoesNotContain(addresses[0].ToString(), fleet.Gateway.Cli("show", "active-peers").Output, StringComparison.Ordinal);
+        CommandResult again = fleet.Clients[0].Initiate("office");
+        Assert.True(again.ExitCode == 0, again + fleet.Gateway.Log);
+        Assert.Equal(addresses, fleet.VirtualAddresses());
+        fleet.PingBothWays();
         Assert.Equal(0, fleet.Gateway.Stop());
     }
 
@@ -82,7 +93,7 @@ public sealed partial class RoadWarriorPskTests
 
         public IpsecTunDaemon Gateway { get; } = null!;
 
-        public IReadOnlyList<StrongSwanDaemon> Clients => _clients;
+        public List<StrongSwanDaemon> Clients => _clients;
 
         private List<IPAddress> _addresses = [];
 

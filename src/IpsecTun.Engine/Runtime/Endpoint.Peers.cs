@@ -2,6 +2,7 @@ using System.Net;
 using IpsecTun.Engine.Control;
 using IpsecTun.Esp;
 using IpsecTun.Ike.Sa;
+using IpsecTun.Ike.Settings;
 
 namespace IpsecTun.Engine.Runtime;
 
@@ -93,7 +94,8 @@ public sealed partial class Endpoint
     /// <summary>
     /// Traffic met an encrypt policy without an SA: start IKE with the policy's peer. An IKE SA that is up but
     /// has no usable Child SA for it (flushed, or its deletion still in flight) is asked for a new one with
-    /// CREATE_CHILD_SA, which the IKE SA sends after any exchange under way.
+    /// CREATE_CHILD_SA from the policy's Child SA settings, which the IKE SA sends after any exchange under way
+    /// (unless one for those settings is already running or queued).
     /// </summary>
     private void Acquire(SecurityPolicy policy)
     {
@@ -117,7 +119,12 @@ public sealed partial class Endpoint
         }
         else if (current.Sa.State == IkeSaState.Established)
         {
-            Execute(current, current.Sa.CreateChildSa());
+            // The policy's own Child SA settings; a dynamic policy (a narrowed SA's) falls back to the peer's first.
+            ChildSaSettings child = peer.Plan.Children.FirstOrDefault(c => c.Policy == policy)?.Settings ?? peer.Plan.Settings.Child;
+            if (!current.Sa.IsCreating(child))
+            {
+                Execute(current, current.Sa.CreateChildSa(child));
+            }
         }
     }
 
@@ -156,7 +163,7 @@ public sealed partial class Endpoint
     {
         if (entry.Peer is { Waiters.Count: > 0 } peer)
         {
-            ConnectOutcome outcome = ConnectFailure.Classify(entry.Diagnostics);
+            ConnectOutcome outcome = ConnectFailure.Classify(entry.Sa.Failure, entry.Diagnostics);
             CompleteWaiters(peer, outcome.Result, outcome.Message);
         }
     }

@@ -47,7 +47,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
         var plan = new PeerPlan(
             peer.Name, peer.Address, peer.Port, peer.LocalAddress, peer.Passive, settings[0], children,
             PeerFingerprint.Compute(configuration, peer, identities, [.. configuration.Policies.Where(p => NamesPeer(p, peer))]));
-        return new ResponderPeer(plan, settings);
+        return new ResponderPeer(plan, settings, identities);
     }
 
     private IkeSaSettings? Settings(Peer peer, Profile profile, IReadOnlyList<IkeProposalSettings> proposals, Identity identity, ChildSaSettings child)

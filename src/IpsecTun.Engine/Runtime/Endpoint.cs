@@ -95,6 +95,7 @@ public sealed partial class Endpoint : IDisposable
             Installed = OnChildSaInstalled,
             PathMtu = _environment.Network.PathMtu,
         };
+        StartServer();
         Sad.LifetimeReached = e => Post(() => OnLifetimeReached(e));
         _acquirePool = new PacketBufferPool(AcquireBuffers, _bufferSize, Headroom);
         foreach (SecurityPolicy policy in Plan.Policies)
@@ -159,6 +160,7 @@ public sealed partial class Endpoint : IDisposable
 
         RemoveRoutes();
         ClearSourceNat();
+        RemoveVirtualRoutes();
         ChildSas.Flush();
         ChildSas.Housekeeping();
         ChildSas.Housekeeping();

@@ -70,8 +70,14 @@ public sealed partial class IkeSa : IDisposable
 
     public IReadOnlyList<ChildSaReference> ChildSas => _childSas;
 
-    /// <summary>What the responder assigned to this mode-config client, once IKE_AUTH completed; kept across IKE SA rekeys.</summary>
+    /// <summary>
+    /// What the responder assigned to this mode-config client, once IKE_AUTH completed (on a responder: what it
+    /// gave the client); kept across IKE SA rekeys.
+    /// </summary>
     public ModeConfigResult? ModeConfig { get; internal set; }
+
+    /// <summary>The peer's identity (IDi or IDr) once it authenticated; kept across IKE SA rekeys.</summary>
+    public IkeIdentity? PeerIdentity { get; internal set; }
 
     /// <summary>The negotiated IKE transforms, once IKE_SA_INIT completed.</summary>
     internal NegotiatedTransforms? Transforms { get; private set; }

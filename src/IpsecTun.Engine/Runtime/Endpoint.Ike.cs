@@ -126,7 +126,11 @@ public sealed partial class Endpoint
         string name = entry.Peer?.Name ?? entry.Sa.Remote.ToString();
         foreach (IkeSaEvent e in output.Events)
         {
-            entry.Remember(e.Message);
+            if (e.Kind is not (IkeSaEventKind.Failed or IkeSaEventKind.Closed))
+            {
+                entry.Remember(e.Message);
+            }
+
             switch (e.Kind)
             {
                 case IkeSaEventKind.Log:
@@ -145,7 +149,7 @@ public sealed partial class Endpoint
                     break;
                 case IkeSaEventKind.ChildSaFailed:
                     EndpointLog.Problem(_log, name, e.Message);
-                    FailWaiters(entry);
+                    FailWaiters(entry, e.Failure);
                     break;
                 case IkeSaEventKind.InitialContact:
                     EndpointLog.Info(_log, name, "initial contact from " + e.Message);
@@ -207,7 +211,7 @@ public sealed partial class Endpoint
             return;
         }
 
-        FailWaiters(entry);
+        FailWaiters(entry, entry.Sa.Failure);
         DropHeld(peer);
         if (!_stopping && !peer.Disconnected && !peer.Plan.Passive && peer.ReconnectAfter is null)
         {

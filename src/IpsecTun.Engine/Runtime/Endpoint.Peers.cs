@@ -159,11 +159,11 @@ public sealed partial class Endpoint
         peer.Waiters.Clear();
     }
 
-    private static void FailWaiters(IkeSaEntry entry)
+    private static void FailWaiters(IkeSaEntry entry, IkeSaFailure? failure)
     {
         if (entry.Peer is { Waiters.Count: > 0 } peer)
         {
-            ConnectOutcome outcome = ConnectFailure.Classify(entry.Diagnostics);
+            ConnectOutcome outcome = ConnectFailure.Classify(failure, entry.Diagnostics);
             CompleteWaiters(peer, outcome.Result, outcome.Message);
         }
     }

@@ -81,7 +81,7 @@ internal sealed class ChildSaAnswer
             {
                 output.Log($"PFS needs {group}, the request carries {kei?.Group.ToString() ?? "no KE"}: INVALID_KE_PAYLOAD");
                 _error = new NotifyPayload(NotifyType.InvalidKePayload, NotifyData.InvalidKeGroup(group.Id));
-                output.Raise(IkeSaEventKind.ChildSaFailed, "Child SA refused: InvalidKePayload");
+                output.Raise(IkeSaEventKind.ChildSaFailed, "Child SA refused: InvalidKePayload", IkeSaFailure.NoProposalChosen);
                 return;
             }
 
@@ -106,7 +106,7 @@ internal sealed class ChildSaAnswer
     public void Refuse(NotifyType error, IkeSaOutput output)
     {
         _error = new NotifyPayload(error);
-        output.Raise(IkeSaEventKind.ChildSaFailed, $"Child SA refused: {error}");
+        output.Raise(IkeSaEventKind.ChildSaFailed, $"Child SA refused: {error}", IkeSaFailures.FromNotify(error));
     }
 
     /// <summary>SA, TSi and TSr of the installed Child SA, or the error Notify. <paramref name="beforeSa"/> goes between (e.g. Nr).</summary>

@@ -60,7 +60,9 @@ internal sealed class IkeAuthTask : IkeTask
         var auth = Find<AuthenticationPayload>(payloads);
         if (idr is null || auth is null)
         {
-            output.Log($"IKE_AUTH failed: peer answered {FindError(payloads)?.NotifyType.ToString() ?? "without IDr and AUTH"}");
+            NotifyPayload? error = FindError(payloads);
+            output.Log($"IKE_AUTH failed: peer answered {error?.NotifyType.ToString() ?? "without IDr and AUTH"}");
+            sa.NoteFailure(error is null ? IkeSaFailure.ProtocolError : IkeSaFailures.FromNotify(error.NotifyType));
             return TaskOutcome.Failed;
         }
 
@@ -68,6 +70,7 @@ internal sealed class IkeAuthTask : IkeTask
         {
             if (!Authenticate(sa, idr, certificates, auth, output))
             {
+                sa.NoteFailure(IkeSaFailure.AuthenticationFailed);
                 sa.QueueTask(new AuthenticationFailedTask());
                 return TaskOutcome.Done;
             }
@@ -147,6 +150,7 @@ internal sealed class IkeAuthTask : IkeTask
         if (_authError is { } error)
         {
             payloads.Add(new NotifyPayload(error));
+            sa.NoteFailure(IkeSaFailures.FromNotify(error));
             sa.Close(output, IkeSaState.Failed);
             return;
         }

@@ -80,7 +80,8 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
 
         int fragmentSize = configuration.Endpoint.IkeFragmentSize;
         return new IkeSaSettings(
-            proposals, localId, remoteId, new PreSharedKey(identity.Secret.Value), child, profile.Lifetime, RetransmissionSettings.Default,
+            proposals, localId, remoteId, new PreSharedKey(identity.Secret.Value), child, profile.Lifetime,
+            new RetransmissionSettings(configuration.Endpoint.IkeRetransmitTimeout, configuration.Endpoint.IkeRetransmitTries),
             profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null);
     }
 

@@ -118,6 +118,11 @@ public sealed partial class Endpoint
     /// <summary>Carries out what an IKE SA asked for: sends its datagrams and acts on its events.</summary>
     private void Execute(IkeSaEntry entry, IkeSaOutput output)
     {
+        foreach (IkeSa created in output.CreatedIkeSas)
+        {
+            Adopt(entry, created);
+        }
+
         foreach (OutboundDatagram datagram in output.Datagrams)
         {
             SendIke(datagram);
@@ -133,6 +138,9 @@ public sealed partial class Endpoint
 
             switch (e.Kind)
             {
+                case IkeSaEventKind.Rekeyed:
+                    EndpointLog.Info(_log, name, e.Message);
+                    break;
                 case IkeSaEventKind.Log:
                 case IkeSaEventKind.ChildSaDeleted:
                     EndpointLog.Debug(_log, name, e.Message);
@@ -187,6 +195,19 @@ public sealed partial class Endpoint
         }
 
         _installedFor.Clear();
+    }
+
+    /// <summary>
+    /// Puts an IKE SA that a rekey or reauthentication created into the table, for the same peer, so that messages
+    /// with its SPIs reach it and it is ticked; the SA it replaces stays until it closes.
+    /// </summary>
+    private void Adopt(IkeSaEntry replaced, IkeSa created)
+    {
+        var entry = new IkeSaEntry(created, replaced.Peer, Time.GetTimestamp());
+        if (_ikeSas.TryAdd(entry.Key, entry) && created.State == IkeSaState.Established)
+        {
+            entry.EstablishedAt = Time.GetUtcNow();
+        }
     }
 
     /// <summary>Takes an ended IKE SA out of the table and decides whether its peer is initiated again.</summary>

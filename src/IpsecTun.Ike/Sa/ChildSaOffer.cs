@@ -105,7 +105,7 @@ internal sealed class ChildSaOffer
         try
         {
             return ChildSaInstaller.Install(
-                sa, _child, chosen.Protocol, transforms, transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(chosen),
+                sa, exchangeInitiator: true, _child, chosen.Protocol, transforms, transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(chosen),
                 tsi.Selectors, tsr.Selectors, shared, nonceI, nonceR, output);
         }
         finally

@@ -21,4 +21,7 @@ public interface IEndpointNetwork
 
     /// <summary>The address this host sends from to reach <paramref name="remote"/>, which IKE's NAT detection hashes.</summary>
     IPAddress LocalAddressFor(IPAddress remote);
+
+    /// <summary>The MTU of the path from <paramref name="local"/> to <paramref name="remote"/> as the system knows it, 0 when it does not.</summary>
+    int PathMtu(IPAddress local, IPAddress remote);
 }

@@ -81,7 +81,7 @@ internal sealed class ChildSaAnswer
             {
                 output.Log($"PFS needs {group}, the request carries {kei?.Group.ToString() ?? "no KE"}: INVALID_KE_PAYLOAD");
                 _error = new NotifyPayload(NotifyType.InvalidKePayload, NotifyData.InvalidKeGroup(group.Id));
-                output.Raise(IkeSaEventKind.ChildSaFailed, "Child SA refused: InvalidKePayload", IkeSaFailure.NoProposalChosen);
+                output.Raise(IkeSaEventKind.ChildSaFailed, "Child SA refused: InvalidKePayload", IkeSaFailureKind.NoProposalChosen);
                 return;
             }
 

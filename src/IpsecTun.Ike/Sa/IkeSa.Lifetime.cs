@@ -18,7 +18,8 @@ public sealed partial class IkeSa
     /// <summary>... minus a random share of up to this fraction, so that two peers rarely rekey at once.</summary>
     private const double IkeSoftJitterFraction = 0.05;
 
-    private const double ChildSoftFraction = 0.9;
+    /// <summary>The share of a Child SA's lifetime after which it is rekeyed.</summary>
+    internal const double ChildSoftFraction = 0.9;
 
     private readonly long _createdAt;
     private readonly Dictionary<uint, long> _childInstalledAt = [];

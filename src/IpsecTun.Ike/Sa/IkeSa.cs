@@ -71,9 +71,6 @@ public sealed partial class IkeSa : IDisposable
 
     public IReadOnlyList<ChildSaReference> ChildSas => _childSas;
 
-    /// <summary>Why the SA failed or its peer was declared dead: the first reason noted; null while nothing failed.</summary>
-    public IkeSaFailure? Failure { get; private set; }
-
     /// <summary>What the responder assigned to this mode-config client, once IKE_AUTH completed; kept across IKE SA rekeys.</summary>
     public ModeConfigResult? ModeConfig { get; internal set; }
 
@@ -195,15 +192,15 @@ public sealed partial class IkeSa : IDisposable
         }
         else if (exhausted)
         {
-            NoteFailure(IkeSaFailure.Timeout);
-            output.Raise(IkeSaEventKind.PeerDead, $"no response to {_tasks.Active!.Exchange} request {_tasks.ActiveMessageId}", IkeSaFailure.Timeout);
+            string reason = $"no response to {_tasks.Active!.Exchange} request {_tasks.ActiveMessageId}";
+            NoteFailure(IkeSaFailureKind.Timeout, reason);
+            output.Raise(IkeSaEventKind.PeerDead, reason, IkeSaFailureKind.Timeout);
             Close(output, IkeSaState.Closed);
         }
         else if (!IsInitiator && State is IkeSaState.Created or IkeSaState.Authenticating && Time.GetElapsedTime(_createdAt) >= RetransmissionSpan())
         {
             // A half-open responder SA whose IKE_AUTH never came would otherwise hold its slot and memory forever.
-            output.Log("half-open IKE SA timed out waiting for IKE_AUTH");
-            NoteFailure(IkeSaFailure.Timeout);
+            NoteFailure(IkeSaFailureKind.Timeout, "half-open IKE SA timed out waiting for IKE_AUTH", output);
             Close(output, IkeSaState.Failed);
         }
         else if (State == IkeSaState.Rekeyed && Time.GetElapsedTime(_rekeyedAt) >= RetransmissionSpan())
@@ -269,9 +266,6 @@ public sealed partial class IkeSa : IDisposable
     }
 
     internal void MoveTo(IkeSaState state) => State = state;
-
-    /// <summary>Records why the SA is failing; an earlier, more specific reason is kept.</summary>
-    internal void NoteFailure(IkeSaFailure failure) => Failure ??= failure;
 
     /// <summary>Both peers announced IKEV2_FRAGMENTATION_SUPPORTED and this side has a fragment size.</summary>
     internal bool FragmentationAgreed { get; set; }
@@ -374,8 +368,8 @@ public sealed partial class IkeSa : IDisposable
         State = final;
         if (final == IkeSaState.Failed)
         {
-            NoteFailure(IkeSaFailure.ProtocolError);
-            output.Raise(IkeSaEventKind.Failed, $"IKE SA {InitiatorSpi:x16}_{ResponderSpi:x16} {final}: {Failure}", Failure);
+            NoteFailure(IkeSaFailureKind.ProtocolError, "the IKE SA failed");
+            output.Raise(IkeSaEventKind.Failed, $"IKE SA {InitiatorSpi:x16}_{ResponderSpi:x16} {final}: {Failure!.Kind}", Failure.Kind);
         }
         else
         {

@@ -5,12 +5,12 @@ namespace IpsecTun.Ike.Sa;
 /// <summary>The failure an error Notify from the peer stands for.</summary>
 public static class IkeSaFailures
 {
-    public static IkeSaFailure FromNotify(NotifyType notify) => notify switch
+    public static IkeSaFailureKind FromNotify(NotifyType notify) => notify switch
     {
-        NotifyType.NoProposalChosen or NotifyType.InvalidKePayload => IkeSaFailure.NoProposalChosen,
-        NotifyType.AuthenticationFailed => IkeSaFailure.AuthenticationFailed,
-        NotifyType.TsUnacceptable => IkeSaFailure.TsUnacceptable,
-        NotifyType.TemporaryFailure => IkeSaFailure.TemporaryFailure,
-        _ => IkeSaFailure.ProtocolError,
+        NotifyType.NoProposalChosen or NotifyType.InvalidKePayload => IkeSaFailureKind.NoProposalChosen,
+        NotifyType.AuthenticationFailed => IkeSaFailureKind.RejectedByPeer,
+        NotifyType.TsUnacceptable => IkeSaFailureKind.TsUnacceptable,
+        NotifyType.TemporaryFailure => IkeSaFailureKind.TemporaryFailure,
+        _ => IkeSaFailureKind.ProtocolError,
     };
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using IpsecTun.Crypto;
 using IpsecTun.Ike.Authentication;
 using IpsecTun.Ike.Messages;
@@ -18,15 +17,21 @@ internal sealed class IkeAuthTask : IkeTask
     private NotifyType? _authError;
     private ChildSaOffer? _offer;
     private ChildSaAnswer? _answer;
+    private AuthenticationPayload? _requestAuth;
     private AuthenticationPayload? _responseAuth;
     private ConfigurationPayload? _modeConfigReply;
 
     public override ExchangeType Exchange => ExchangeType.IkeAuth;
 
+    /// <summary>Signs our AUTH before the request exists, so that a key that cannot sign fails the SA cleanly.</summary>
+    public override IkeSaFailure? Prepare(IkeSa sa) =>
+        TryOwnAuth(sa, sa.Settings.LocalId.ToPayload(PayloadType.IdInitiator), out _requestAuth, out string? problem)
+            ? null
+            : new IkeSaFailure(IkeSaFailureKind.OwnCredentials, problem);
+
     public override void BuildRequest(IkeSa sa, List<Payload> payloads)
     {
-        IdentificationPayload idi = sa.Settings.LocalId.ToPayload(PayloadType.IdInitiator);
-        payloads.Add(idi);
+        payloads.Add(sa.Settings.LocalId.ToPayload(PayloadType.IdInitiator));
         payloads.AddRange(LocalAuthenticator.Certificates(sa.Settings, sa.PeerRequestedCas));
         if (CertificateAuthorities.Request(sa.Settings) is { } certificateRequest)
         {
@@ -38,7 +43,7 @@ internal sealed class IkeAuthTask : IkeTask
             payloads.Add(remoteId.ToPayload(PayloadType.IdResponder));
         }
 
-        payloads.Add(OwnAuth(sa, idi));
+        payloads.Add(_requestAuth!);
         if (sa.Settings.SendInitialContact)
         {
             payloads.Add(new NotifyPayload(NotifyType.InitialContact));
@@ -60,9 +65,9 @@ internal sealed class IkeAuthTask : IkeTask
         var auth = Find<AuthenticationPayload>(payloads);
         if (idr is null || auth is null)
         {
-            NotifyPayload? error = FindError(payloads);
-            output.Log($"IKE_AUTH failed: peer answered {error?.NotifyType.ToString() ?? "without IDr and AUTH"}");
-            sa.NoteFailure(error is null ? IkeSaFailure.ProtocolError : IkeSaFailures.FromNotify(error.NotifyType));
+            NotifyType? refusal = FindError(payloads)?.NotifyType;
+            string reason = $"IKE_AUTH failed: peer answered {refusal?.ToString() ?? "without IDr and AUTH"}";
+            sa.NoteFailure(refusal is { } notify ? IkeSaFailures.FromNotify(notify) : IkeSaFailureKind.ProtocolError, reason, output);
             return TaskOutcome.Failed;
         }
 
@@ -70,7 +75,6 @@ internal sealed class IkeAuthTask : IkeTask
         {
             if (!Authenticate(sa, idr, certificates, auth, output))
             {
-                sa.NoteFailure(IkeSaFailure.AuthenticationFailed);
                 sa.QueueTask(new AuthenticationFailedTask());
                 return TaskOutcome.Done;
             }
@@ -98,7 +102,7 @@ internal sealed class IkeAuthTask : IkeTask
         {
             if (configuration.FindIdentity(sa.Settings, idi, certificates.EndEntity) is not { } identity)
             {
-                output.Log($"no identity matches {IdText(idi)}");
+                sa.NoteFailure(IkeSaFailureKind.PeerNotAuthenticated, $"no identity matches {IdText(idi)}", output);
                 _authError = NotifyType.AuthenticationFailed;
                 return;
             }
@@ -108,7 +112,7 @@ internal sealed class IkeAuthTask : IkeTask
 
         if (LocalAuthenticator.Problem(sa.Settings) is { } problem)
         {
-            output.Log(problem);
+            sa.NoteFailure(IkeSaFailureKind.OwnCredentials, problem, output);
             _authError = NotifyType.AuthenticationFailed;
             return;
         }
@@ -120,14 +124,9 @@ internal sealed class IkeAuthTask : IkeTask
         }
 
         // Signed here rather than in BuildResponse so that a key that cannot sign fails this exchange, logged.
-        IdentificationPayload idr = sa.Settings.LocalId.ToPayload(PayloadType.IdResponder);
-        try
+        if (!TryOwnAuth(sa, sa.Settings.LocalId.ToPayload(PayloadType.IdResponder), out _responseAuth, out string? signingProblem))
         {
-            _responseAuth = OwnAuth(sa, idr);
-        }
-        catch (CryptographicException e)
-        {
-            output.Log($"signing our AUTH failed: {e.Message}");
+            sa.NoteFailure(IkeSaFailureKind.OwnCredentials, signingProblem, output);
             _authError = NotifyType.AuthenticationFailed;
             return;
         }
@@ -150,7 +149,6 @@ internal sealed class IkeAuthTask : IkeTask
         if (_authError is { } error)
         {
             payloads.Add(new NotifyPayload(error));
-            sa.NoteFailure(IkeSaFailures.FromNotify(error));
             sa.Close(output, IkeSaState.Failed);
             return;
         }
@@ -168,13 +166,14 @@ internal sealed class IkeAuthTask : IkeTask
         _answer?.AddPayloads(payloads);
     }
 
-    private static AuthenticationPayload OwnAuth(IkeSa sa, IdentificationPayload id)
+    private static bool TryOwnAuth(
+        IkeSa sa, IdentificationPayload id, [NotNullWhen(true)] out AuthenticationPayload? auth, [NotNullWhen(false)] out string? problem)
     {
         PrfAlgorithm prf = sa.Transforms!.Prf!;
         byte[] octets = sa.IsInitiator
             ? SignedOctets.Build(prf, sa.InitRequest, sa.NonceR, sa.Keys.SkPi, id)
             : SignedOctets.Build(prf, sa.InitResponse, sa.NonceI, sa.Keys.SkPr, id);
-        return LocalAuthenticator.Auth(sa.Settings, prf, octets, sa.PeerSignatureHashes);
+        return LocalAuthenticator.TryAuth(sa.Settings, prf, octets, sa.PeerSignatureHashes, out auth, out problem);
     }
 
     /// <summary>Checks the peer's ID, certificate and AUTH over its IKE_SA_INIT message; logs what authenticated it or why not.</summary>
@@ -185,7 +184,15 @@ internal sealed class IkeAuthTask : IkeTask
             ? SignedOctets.Build(prf, sa.InitResponse, sa.NonceI, sa.Keys.SkPr, id)
             : SignedOctets.Build(prf, sa.InitRequest, sa.NonceR, sa.Keys.SkPi, id);
         bool authenticated = PeerAuthenticator.TryVerify(sa.Settings, id, certificates, auth, prf, octets, sa.Time.GetUtcNow(), out string outcome);
-        output.Log(outcome);
+        if (authenticated)
+        {
+            output.Log(outcome);
+        }
+        else
+        {
+            sa.NoteFailure(IkeSaFailureKind.PeerNotAuthenticated, outcome, output);
+        }
+
         return authenticated;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Net;
 using IpsecTun.Core;
 
@@ -13,6 +14,24 @@ internal static class TestPackets
         payload.CopyTo(packet.AsSpan(Ipv4Header.MinLength + UdpHeader.Length));
         UdpHeader.Write(packet.AsSpan(Ipv4Header.MinLength), 40000, port, UdpHeader.Length + payload.Length);
         Ipv4Header.Write(packet, IPAddress.Parse(source).GetAddressBytes(), IPAddress.Parse(destination).GetAddressBytes(), IpProtocol.Udp, packet.Length);
+        return packet;
+    }
+
+    /// <summary>A TCP SYN whose only option is the MSS.</summary>
+    public static byte[] Syn(string source, string destination, ushort mss)
+    {
+        byte[] packet = new byte[Ipv4Header.MinLength + 24];
+        Span<byte> tcp = packet.AsSpan(Ipv4Header.MinLength);
+        BinaryPrimitives.WriteUInt16BigEndian(tcp, 40000);
+        BinaryPrimitives.WriteUInt16BigEndian(tcp[2..], 5201);
+        tcp[12] = 6 << 4;
+        tcp[13] = 0x02;
+        tcp[20] = 2;
+        tcp[21] = 4;
+        BinaryPrimitives.WriteUInt16BigEndian(tcp[22..], mss);
+        Ipv4Header.Write(packet, IPAddress.Parse(source).GetAddressBytes(), IPAddress.Parse(destination).GetAddressBytes(), IpProtocol.Tcp, packet.Length);
+        ulong sum = InternetChecksum.PseudoHeader(packet.AsSpan(12, 4), packet.AsSpan(16, 4), IpProtocol.Tcp, tcp.Length);
+        BinaryPrimitives.WriteUInt16BigEndian(tcp[16..], InternetChecksum.Finish(InternetChecksum.Add(sum, tcp)));
         return packet;
     }
 }

@@ -14,42 +14,42 @@ public sealed class FailureReasonTests
         using var peers = new TwoPeers(TwoPeers.Settings(cbc, Suites.EspGcm), TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm));
 
         IkeSaOutput response = peers.ToResponder(peers.Initiator.Start());
-        Assert.Equal(IkeSaFailure.NoProposalChosen, peers.Responder.Failure);
+        Assert.Equal(IkeSaFailureKind.NoProposalChosen, peers.Responder.Failure?.Kind);
         Assert.Null(peers.Initiator.Failure);
 
         IkeSaOutput end = peers.ToInitiator(response);
-        Assert.Equal(IkeSaFailure.NoProposalChosen, peers.Initiator.Failure);
-        Assert.Equal(IkeSaFailure.NoProposalChosen, Assert.Single(end.Events, e => e.Kind == IkeSaEventKind.Failed).Failure);
+        Assert.Equal(IkeSaFailureKind.NoProposalChosen, peers.Initiator.Failure?.Kind);
+        Assert.Equal(IkeSaFailureKind.NoProposalChosen, Assert.Single(end.Events, e => e.Kind == IkeSaEventKind.Failed).Failure);
     }
 
     [Fact]
-    public void A_wrong_key_fails_both_sides_with_authentication_failed()
+    public void A_wrong_key_fails_as_not_authenticated_here_and_rejected_there()
     {
         using var peers = new TwoPeers(
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, psk: "one"), TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm, psk: "two"));
 
         IkeSaOutput refused = peers.ToResponder(peers.ToInitiator(peers.ToResponder(peers.Initiator.Start())));
         Assert.Equal(IkeSaState.Failed, peers.Responder.State);
-        Assert.Equal(IkeSaFailure.AuthenticationFailed, peers.Responder.Failure);
+        Assert.Equal(IkeSaFailureKind.PeerNotAuthenticated, peers.Responder.Failure?.Kind);
 
         IkeSaOutput end = peers.ToInitiator(refused);
         Assert.Equal(IkeSaState.Failed, peers.Initiator.State);
-        Assert.Equal(IkeSaFailure.AuthenticationFailed, peers.Initiator.Failure);
-        Assert.Equal(IkeSaFailure.AuthenticationFailed, Assert.Single(end.Events, e => e.Kind == IkeSaEventKind.Failed).Failure);
+        Assert.Equal(IkeSaFailureKind.RejectedByPeer, peers.Initiator.Failure?.Kind);
+        Assert.Equal(IkeSaFailureKind.RejectedByPeer, Assert.Single(end.Events, e => e.Kind == IkeSaEventKind.Failed).Failure);
     }
 
     [Fact]
-    public void A_responder_the_initiator_does_not_trust_fails_both_with_authentication_failed()
+    public void A_responder_the_initiator_does_not_trust_fails_the_initiator_as_not_authenticated()
     {
         using var peers = new TwoPeers(
             TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm, remoteId: "someone-else.example"), TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm));
 
         IkeSaOutput informational = peers.ToInitiator(peers.ToResponder(peers.ToInitiator(peers.ToResponder(peers.Initiator.Start()))));
-        Assert.Equal(IkeSaFailure.AuthenticationFailed, peers.Initiator.Failure);
+        Assert.Equal(IkeSaFailureKind.PeerNotAuthenticated, peers.Initiator.Failure?.Kind);
         peers.ToInitiator(peers.ToResponder(informational));
 
         Assert.Equal(IkeSaState.Failed, peers.Initiator.State);
-        Assert.Equal(IkeSaFailure.AuthenticationFailed, peers.Initiator.Failure);
+        Assert.Equal(IkeSaFailureKind.PeerNotAuthenticated, peers.Initiator.Failure?.Kind);
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public sealed class FailureReasonTests
             last = peers.Initiator.Tick();
         }
 
-        Assert.Equal(IkeSaFailure.Timeout, peers.Initiator.Failure);
-        Assert.Equal(IkeSaFailure.Timeout, Assert.Single(last.Events, e => e.Kind == IkeSaEventKind.PeerDead).Failure);
+        Assert.Equal(IkeSaFailureKind.Timeout, peers.Initiator.Failure?.Kind);
+        Assert.Equal(IkeSaFailureKind.Timeout, Assert.Single(last.Events, e => e.Kind == IkeSaEventKind.PeerDead).Failure);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class FailureReasonTests
 
         IkeSaOutput end = peers.Establish();
 
-        Assert.Equal(IkeSaFailure.TsUnacceptable, Assert.Single(end.Events, e => e.Kind == IkeSaEventKind.ChildSaFailed).Failure);
+        Assert.Equal(IkeSaFailureKind.TsUnacceptable, Assert.Single(end.Events, e => e.Kind == IkeSaEventKind.ChildSaFailed).Failure);
         Assert.Equal(IkeSaState.Established, peers.Initiator.State);
         Assert.Null(peers.Initiator.Failure);
         Assert.Null(peers.Responder.Failure);

@@ -22,4 +22,6 @@ internal sealed class MemoryHost(MemoryNetwork network, IPAddress address) : IEn
     public IPAddress? PrivateAddress { get; init; }
 
     public IPAddress LocalAddressFor(IPAddress remote) => PrivateAddress ?? Address;
+
+    public int PathMtu(IPAddress local, IPAddress remote) => network.LinkMtu;
 }

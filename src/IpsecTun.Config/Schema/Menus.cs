@@ -63,7 +63,8 @@ internal static class Menus
         "accounting-port", "address", "authentication-port", "comment", "disabled", "secret", "service", "timeout");
 
     public static readonly MenuSchema Endpoint = new(
-        "ipsectun", null, MenuShape.Single, "control", "ike-fragment-size", "interface", "listen", "replay-window");
+        "ipsectun", null, MenuShape.Single,
+        "control", "ike-fragment-size", "ike-retransmit-timeout", "ike-retransmit-tries", "interface", "listen", "replay-window");
 
     public static readonly MenuSchema EndpointInterface = new("ipsectun.interface", null, MenuShape.Single, "mtu", "name");
 

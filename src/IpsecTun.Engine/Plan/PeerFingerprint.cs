@@ -16,7 +16,8 @@ internal static class PeerFingerprint
             .Add("peer", peer.Name).Add("address", peer.Address).Add("exchange-mode", peer.ExchangeMode)
             .Add("local-address", peer.LocalAddress).Add("passive", peer.Passive).Add("port", peer.Port)
             .Add("send-initial-contact", peer.SendInitialContact)
-            .Add("ike-fragment-size", configuration.Endpoint.IkeFragmentSize);
+            .Add("ike-fragment-size", configuration.Endpoint.IkeFragmentSize)
+            .Add("ike-retransmit-timeout", configuration.Endpoint.IkeRetransmitTimeout).Add("ike-retransmit-tries", configuration.Endpoint.IkeRetransmitTries);
         AddProfile(text, configuration.Profile(peer.Profile));
         foreach (var identity in identities)
         {

@@ -84,7 +84,8 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
 
         int fragmentSize = configuration.Endpoint.IkeFragmentSize;
         var settings = new IkeSaSettings(
-            proposals, localId, remoteId, new PreSharedKey(signs ? [] : identity.Secret!.Value), child, profile.Lifetime, RetransmissionSettings.Default,
+            proposals, localId, remoteId, new PreSharedKey(signs ? [] : identity.Secret!.Value), child, profile.Lifetime,
+            new RetransmissionSettings(configuration.Endpoint.IkeRetransmitTimeout, configuration.Endpoint.IkeRetransmitTries),
             profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null, NatTraversalPort: configuration.Endpoint.Listen.NatTPort);
         return credentials is null
             ? settings

@@ -118,6 +118,11 @@ public sealed partial class Endpoint
     /// <summary>Carries out what an IKE SA asked for: sends its datagrams and acts on its events.</summary>
     private void Execute(IkeSaEntry entry, IkeSaOutput output)
     {
+        foreach (IkeSa created in output.CreatedIkeSas)
+        {
+            Adopt(entry, created);
+        }
+
         foreach (OutboundDatagram datagram in output.Datagrams)
         {
             SendIke(datagram);
@@ -126,9 +131,16 @@ public sealed partial class Endpoint
         string name = entry.Peer?.Name ?? entry.Sa.Remote.ToString();
         foreach (IkeSaEvent e in output.Events)
         {
-            entry.Remember(e.Message);
+            if (e.Kind is not (IkeSaEventKind.Failed or IkeSaEventKind.Closed))
+            {
+                entry.Remember(e.Message);
+            }
+
             switch (e.Kind)
             {
+                case IkeSaEventKind.Rekeyed:
+                    EndpointLog.Info(_log, name, e.Message);
+                    break;
                 case IkeSaEventKind.Log:
                 case IkeSaEventKind.ChildSaDeleted:
                     EndpointLog.Debug(_log, name, e.Message);
@@ -146,7 +158,7 @@ public sealed partial class Endpoint
                     break;
                 case IkeSaEventKind.ChildSaFailed:
                     EndpointLog.Problem(_log, name, e.Message);
-                    FailWaiters(entry);
+                    FailWaiters(entry, e.Failure);
                     break;
                 case IkeSaEventKind.ModeConfigReceived:
                     EndpointLog.Info(_log, name, "mode-config: " + e.Message);
@@ -199,6 +211,19 @@ public sealed partial class Endpoint
         _installedFor.Clear();
     }
 
+    /// <summary>
+    /// Puts an IKE SA that a rekey or reauthentication created into the table, for the same peer, so that messages
+    /// with its SPIs reach it and it is ticked; the SA it replaces stays until it closes.
+    /// </summary>
+    private void Adopt(IkeSaEntry replaced, IkeSa created)
+    {
+        var entry = new IkeSaEntry(created, replaced.Peer, Time.GetTimestamp());
+        if (_ikeSas.TryAdd(entry.Key, entry) && created.State == IkeSaState.Established)
+        {
+            entry.EstablishedAt = Time.GetUtcNow();
+        }
+    }
+
     /// <summary>Takes an ended IKE SA out of the table and decides whether its peer is initiated again.</summary>
     private void Remove(IkeSaEntry entry)
     {
@@ -227,7 +252,7 @@ public sealed partial class Endpoint
             return;
         }
 
-        FailWaiters(entry);
+        FailWaiters(entry, entry.Sa.Failure?.Kind);
         DropHeld(peer);
         if (!_stopping && !peer.Disconnected && !peer.Plan.Passive && peer.ReconnectAfter is null)
         {

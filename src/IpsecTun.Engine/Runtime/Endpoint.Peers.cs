@@ -159,11 +159,11 @@ public sealed partial class Endpoint
         peer.Waiters.Clear();
     }
 
-    private static void FailWaiters(IkeSaEntry entry)
+    private static void FailWaiters(IkeSaEntry entry, IkeSaFailureKind? failure)
     {
         if (entry.Peer is { Waiters.Count: > 0 } peer)
         {
-            ConnectOutcome outcome = ConnectFailure.Classify(entry.Sa.Failure, entry.Diagnostics);
+            ConnectOutcome outcome = ConnectFailure.Classify(failure, failure == entry.Sa.Failure?.Kind ? entry.Sa.Failure?.Reason : null, entry.Diagnostics);
             CompleteWaiters(peer, outcome.Result, outcome.Message);
         }
     }

@@ -86,7 +86,7 @@ internal sealed class ChildSaAnswer
             {
                 output.Log($"PFS needs {group}, the request carries {kei?.Group.ToString() ?? "no KE"}: INVALID_KE_PAYLOAD");
                 _error = new NotifyPayload(NotifyType.InvalidKePayload, NotifyData.InvalidKeGroup(group.Id));
-                output.Raise(IkeSaEventKind.ChildSaFailed, "Child SA refused: InvalidKePayload");
+                output.Raise(IkeSaEventKind.ChildSaFailed, "Child SA refused: InvalidKePayload", IkeSaFailureKind.NoProposalChosen);
                 return;
             }
 
@@ -103,7 +103,7 @@ internal sealed class ChildSaAnswer
         _transport = child.Mode == ChildSaMode.Transport && payloads.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.UseTransportMode);
         _inboundSpi = sa.Host.AllocateSpi(_proposal.Protocol);
         Installed = ChildSaInstaller.Install(
-            sa, child, _proposal.Protocol, transforms, _transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(_proposal),
+            sa, exchangeInitiator: false, child, _proposal.Protocol, transforms, _transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(_proposal),
             _tsr, _tsi, shared, nonceI, nonceR, output);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(shared);
     }
@@ -135,7 +135,7 @@ internal sealed class ChildSaAnswer
     public void Refuse(NotifyType error, IkeSaOutput output)
     {
         _error = new NotifyPayload(error);
-        output.Raise(IkeSaEventKind.ChildSaFailed, $"Child SA refused: {error}");
+        output.Raise(IkeSaEventKind.ChildSaFailed, $"Child SA refused: {error}", IkeSaFailures.FromNotify(error));
     }
 
     /// <summary>SA, TSi and TSr of the installed Child SA, or the error Notify. <paramref name="beforeSa"/> goes between (e.g. Nr).</summary>

@@ -12,6 +12,7 @@ namespace IpsecTun.Ike.Sa;
 public sealed class ChildSaInstallation : IDisposable
 {
     private readonly ChildSaKeys _keys;
+    /// <summary>Whether this side initiated the exchange that created the SA (RFC 7296 §2.17 orders KEYMAT by it).</summary>
     private readonly bool _isInitiator;
 
     internal ChildSaInstallation(

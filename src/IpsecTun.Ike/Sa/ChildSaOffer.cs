@@ -57,7 +57,7 @@ internal sealed class ChildSaOffer
     {
         if (payloads.OfType<NotifyPayload>().FirstOrDefault(n => n.IsError) is { } error)
         {
-            output.Raise(IkeSaEventKind.ChildSaFailed, $"peer refused the Child SA: {error.NotifyType}");
+            output.Raise(IkeSaEventKind.ChildSaFailed, $"peer refused the Child SA: {error.NotifyType}", IkeSaFailures.FromNotify(error.NotifyType));
             return null;
         }
 
@@ -66,7 +66,7 @@ internal sealed class ChildSaOffer
         var tsr = payloads.OfType<TrafficSelectorPayload>().FirstOrDefault(p => p.Type == PayloadType.TrafficSelectorResponder);
         if (sap is null || tsi is null || tsr is null)
         {
-            output.Raise(IkeSaEventKind.ChildSaFailed, "peer created no Child SA");
+            output.Raise(IkeSaEventKind.ChildSaFailed, "peer created no Child SA", IkeSaFailureKind.ProtocolError);
             return null;
         }
 
@@ -77,20 +77,20 @@ internal sealed class ChildSaOffer
             || NegotiatedTransforms.FromProposal(chosen) is not { } transforms)
         {
             rejections.ForEach(output.Log);
-            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder chose an ESP proposal we did not offer");
+            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder chose an ESP proposal we did not offer", IkeSaFailureKind.NoProposalChosen);
             return null;
         }
 
         if (!TrafficSelectorNarrowing.IsSubset(tsi.Selectors, _local) || !TrafficSelectorNarrowing.IsSubset(tsr.Selectors, _remote))
         {
-            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder widened the traffic selectors");
+            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder widened the traffic selectors", IkeSaFailureKind.TsUnacceptable);
             return null;
         }
 
         bool transport = payloads.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.UseTransportMode);
         if (transport && _mode != ChildSaMode.Transport)
         {
-            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder chose transport mode we did not ask for");
+            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder chose transport mode we did not ask for", IkeSaFailureKind.ProtocolError);
             return null;
         }
 
@@ -98,14 +98,14 @@ internal sealed class ChildSaOffer
         if (transforms.Group is not null
             && !PfsSecret.TryCompute(_keyExchange, transforms.Group, payloads.OfType<KeyExchangePayload>().FirstOrDefault(), out shared, output))
         {
-            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder's PFS key exchange does not fit");
+            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder's PFS key exchange does not fit", IkeSaFailureKind.ProtocolError);
             return null;
         }
 
         try
         {
             return ChildSaInstaller.Install(
-                sa, _child, chosen.Protocol, transforms, transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(chosen),
+                sa, exchangeInitiator: true, _child, chosen.Protocol, transforms, transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(chosen),
                 tsi.Selectors, tsr.Selectors, shared, nonceI, nonceR, output);
         }
         finally

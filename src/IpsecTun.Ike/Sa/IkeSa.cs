@@ -197,13 +197,15 @@ public sealed partial class IkeSa : IDisposable
         }
         else if (exhausted)
         {
-            output.Raise(IkeSaEventKind.PeerDead, $"no response to {_tasks.Active!.Exchange} request {_tasks.ActiveMessageId}");
+            string reason = $"no response to {_tasks.Active!.Exchange} request {_tasks.ActiveMessageId}";
+            NoteFailure(IkeSaFailureKind.Timeout, reason);
+            output.Raise(IkeSaEventKind.PeerDead, reason, IkeSaFailureKind.Timeout);
             Close(output, IkeSaState.Closed);
         }
         else if (!IsInitiator && State is IkeSaState.Created or IkeSaState.Authenticating && Time.GetElapsedTime(_createdAt) >= RetransmissionSpan())
         {
             // A half-open responder SA whose IKE_AUTH never came would otherwise hold its slot and memory forever.
-            output.Log("half-open IKE SA timed out waiting for IKE_AUTH");
+            NoteFailure(IkeSaFailureKind.Timeout, "half-open IKE SA timed out waiting for IKE_AUTH", output);
             Close(output, IkeSaState.Failed);
         }
         else if (State == IkeSaState.Rekeyed && Time.GetElapsedTime(_rekeyedAt) >= RetransmissionSpan())
@@ -370,7 +372,15 @@ public sealed partial class IkeSa : IDisposable
 
         _childSas.Clear();
         State = final;
-        output.Raise(final == IkeSaState.Failed ? IkeSaEventKind.Failed : IkeSaEventKind.Closed, $"IKE SA {InitiatorSpi:x16}_{ResponderSpi:x16} {final}");
+        if (final == IkeSaState.Failed)
+        {
+            NoteFailure(IkeSaFailureKind.ProtocolError, "the IKE SA failed");
+            output.Raise(IkeSaEventKind.Failed, $"IKE SA {InitiatorSpi:x16}_{ResponderSpi:x16} {final}: {Failure!.Kind}", Failure.Kind);
+        }
+        else
+        {
+            output.Raise(IkeSaEventKind.Closed, $"IKE SA {InitiatorSpi:x16}_{ResponderSpi:x16} {final}");
+        }
     }
 
     /// <summary>Derives SK_* from IKE_SA_INIT and keys SK protection for both directions.</summary>

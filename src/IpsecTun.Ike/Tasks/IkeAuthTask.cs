@@ -68,15 +68,7 @@ internal sealed class IkeAuthTask : IkeTask
         {
             NotifyType? refusal = FindError(payloads)?.NotifyType;
             string reason = $"IKE_AUTH failed: peer answered {refusal?.ToString() ?? "without IDr and AUTH"}";
-            if (refusal == NotifyType.AuthenticationFailed)
-            {
-                sa.NoteFailure(IkeSaFailureKind.RejectedByPeer, reason, output);
-            }
-            else
-            {
-                output.Log(reason);
-            }
-
+            sa.NoteFailure(refusal is { } notify ? IkeSaFailures.FromNotify(notify) : IkeSaFailureKind.ProtocolError, reason, output);
             return TaskOutcome.Failed;
         }
 

@@ -7,11 +7,13 @@ internal static class IpsecTunConfig
 {
     /// <summary>
     /// A site-to-site peer with a pre-shared key: the profile's IKE algorithms, the proposal's ESP algorithms,
-    /// one tunnel policy between the inside networks, and whether this side waits for the peer (passive).
+    /// one tunnel policy between the inside networks (and one per pair of <paramref name="morePolicies"/>), whether
+    /// this side waits for the peer (passive), and how IKE requests are retransmitted.
     /// </summary>
     public static string SiteToSitePsk(
         IPAddress local, IPAddress remote, string localNet, string remoteNet, IkeSuite suite, string psk, bool passive,
-        string lifetime = "1d", string childLifetime = "30m", string dpdInterval = "10s", int mtu = 1400) => $$"""
+        string lifetime = "1d", string childLifetime = "30m", string dpdInterval = "10s", string retransmitTimeout = "2s", int retransmitTries = 5,
+        (string Local, string Remote)[]? morePolicies = null, int mtu = 1400) => $$"""
         {
           "ip": {
             "ipsec": {
@@ -22,11 +24,14 @@ internal static class IpsecTunConfig
               "peer":     [ { "name": "lab-peer", "address": "{{remote}}/32", "local-address": "{{local}}", "exchange-mode": "ike2",
                               "profile": "lab", "passive": "{{(passive ? "yes" : "no")}}" } ],
               "identity": [ { "peer": "lab-peer", "auth-method": "pre-shared-key", "secret": "{{psk}}" } ],
-              "policy":   [ { "src-address": "{{localNet}}", "dst-address": "{{remoteNet}}", "tunnel": "yes",
-                              "peer": "lab-peer", "proposal": "lab" } ]
+              "policy":   [ {{string.Join(", ", new[] { (Local: localNet, Remote: remoteNet) }.Concat(morePolicies ?? []).Select(Policy))}} ]
             }
           },
-          "ipsectun": { "interface": { "name": "itun0", "mtu": {{mtu}} } }
+          "ipsectun": { "interface": { "name": "itun0", "mtu": {{mtu}} },
+                        "ike-retransmit-timeout": "{{retransmitTimeout}}", "ike-retransmit-tries": {{retransmitTries}} }
         }
         """;
+
+    private static string Policy((string Local, string Remote) nets) =>
+        $$"""{ "src-address": "{{nets.Local}}", "dst-address": "{{nets.Remote}}", "tunnel": "yes", "peer": "lab-peer", "proposal": "lab" }""";
 }

@@ -5,10 +5,13 @@ namespace IpsecTun.Interop.Tests.Lab;
 /// <summary>swanctl.conf text for the lab's connections.</summary>
 internal static class SwanctlConfig
 {
-    /// <summary>A site-to-site connection authenticated with a pre-shared key, ESP in UDP (what kernel-libipsec supports).</summary>
+    /// <summary>
+    /// A site-to-site connection authenticated with a pre-shared key, ESP in UDP (what kernel-libipsec supports):
+    /// the Child SA "net" and, with <paramref name="secondTs"/>, a second one "net2" between those networks.
+    /// </summary>
     public static string SiteToSitePsk(
         IPAddress local, IPAddress remote, string localTs, string remoteTs, string ikeProposal, string espProposal, string psk,
-        string rekeyTime = "4h", string childRekeyTime = "1h", string dpdDelay = "0s") => $$"""
+        string rekeyTime = "4h", string childRekeyTime = "1h", string dpdDelay = "0s", (string Local, string Remote)? secondTs = null) => $$"""
         connections {
           s2s {
             version = 2
@@ -31,6 +34,7 @@ internal static class SwanctlConfig
                 dpd_action = restart
                 start_action = none
               }
+              {{SecondChild(secondTs, espProposal, childRekeyTime)}}
             }
           }
         }
@@ -42,4 +46,8 @@ internal static class SwanctlConfig
           }
         }
         """;
+
+    private static string SecondChild((string Local, string Remote)? ts, string espProposal, string rekeyTime) => ts is { } second
+        ? $"net2 {{\n local_ts = {second.Local}\n remote_ts = {second.Remote}\n esp_proposals = {espProposal}\n rekey_time = {rekeyTime}\n }}"
+        : "";
 }

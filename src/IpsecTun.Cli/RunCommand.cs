@@ -6,6 +6,7 @@ using IpsecTun.Engine.Control;
 using IpsecTun.Engine.Plan;
 using IpsecTun.Engine.Runtime;
 using IpsecTun.Platform;
+using IpsecTun.Platform.Dns;
 using Microsoft.Extensions.Logging;
 
 namespace IpsecTun.Cli;
@@ -78,6 +79,7 @@ internal static class RunCommand
             var environment = new EndpointEnvironment(tun, configurator, new SystemEndpointNetwork())
             {
                 Loggers = loggers,
+                Dns = DnsConfigurators.ForSystem(NetworkNamespaceName.Current(), state: null),
                 ReloadPlan = () => Load(path),
             };
             using var endpoint = new Endpoint(loaded.Plan, environment);

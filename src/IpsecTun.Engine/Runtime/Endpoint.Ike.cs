@@ -139,6 +139,10 @@ public sealed partial class Endpoint
                     entry.Peer?.Backoff.Reset();
                     Progress(entry, ConnectPhase.Phase2);
                     break;
+                case IkeSaEventKind.ModeConfigReceived:
+                    EndpointLog.Info(_log, name, "mode-config received: " + e.Message);
+                    RequestModeConfigChildren(entry);
+                    break;
                 case IkeSaEventKind.ChildSaInstalled:
                     EndpointLog.Info(_log, name, "Child SA installed: " + e.Message);
                     CompleteWaiters(entry.Peer, ConnectResult.Established, "established");
@@ -201,6 +205,8 @@ public sealed partial class Endpoint
             peer.Initiated = null;
         }
 
+        ReleaseModeConfigIfUnused(peer);
+
         // A peer a reload replaced leaves its packets and connects to the new one of that name.
         if (_ikeSas.Values.Any(e => e.Peer == peer) || _peers.GetValueOrDefault(peer.Name) != peer)
         {
@@ -251,6 +257,8 @@ public sealed partial class Endpoint
         {
             entry.Peer.Initiated = null;
         }
+
+        ReleaseModeConfigIfUnused(entry.Peer);
     }
 
     private void SendIke(OutboundDatagram datagram)

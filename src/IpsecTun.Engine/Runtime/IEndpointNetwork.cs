@@ -21,4 +21,11 @@ public interface IEndpointNetwork
 
     /// <summary>The address this host sends from to reach <paramref name="remote"/>, which IKE's NAT detection hashes.</summary>
     IPAddress LocalAddressFor(IPAddress remote);
+
+    /// <summary>
+    /// The networks this host reaches directly: the on-link prefixes of its interfaces, loopback and
+    /// <paramref name="exceptInterface"/> (the tunnel's adapter) left out. A full tunnel leaves them on the
+    /// local network. A network that cannot tell has none.
+    /// </summary>
+    IReadOnlyList<IPNetwork> LocalNetworks(string exceptInterface) => [];
 }

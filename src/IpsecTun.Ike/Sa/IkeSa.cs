@@ -150,6 +150,13 @@ public sealed partial class IkeSa : IDisposable
     /// <summary>Creates another Child SA from the configured Child SA settings (CREATE_CHILD_SA).</summary>
     public IkeSaOutput CreateChildSa() => QueueExchange(new CreateChildTask());
 
+    /// <summary>
+    /// A new Child SA for the given selectors rather than the configured ones, with the configured proposals
+    /// and mode: a mode-config client asks this way for its virtual address to each split-include network.
+    /// </summary>
+    public IkeSaOutput CreateChildSa(IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors) =>
+        QueueExchange(new CreateChildTask(selectors: (localSelectors, remoteSelectors)));
+
     /// <summary>Rekeys the Child SA with inbound SPI <paramref name="inboundSpi"/> (CREATE_CHILD_SA, then DELETE of the old one).</summary>
     public IkeSaOutput RekeyChildSa(uint inboundSpi)
     {

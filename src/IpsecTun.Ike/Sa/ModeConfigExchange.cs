@@ -51,6 +51,9 @@ internal static class ModeConfigExchange
             {
                 attributes.Add(new ConfigurationAttribute(ConfigurationAttributeType.InternalIp6Dns));
             }
+
+            // Empty: tells the responder that this client honours internal DNS domains (RFC 8598 §3.1).
+            attributes.Add(new ConfigurationAttribute(ConfigurationAttributeType.InternalDnsDomain));
         }
 
         if (request.SplitNetworks)
@@ -79,6 +82,7 @@ internal static class ModeConfigExchange
         var addresses = new List<IPAddress>();
         var dns = new List<IPAddress>();
         var networks = new List<IPNetwork>();
+        var domains = new List<string>();
         foreach (ConfigurationAttribute attribute in reply.Attributes)
         {
             switch (attribute.Type)
@@ -97,12 +101,15 @@ internal static class ModeConfigExchange
                     && length <= 128:
                     networks.Add(Network(network, length));
                     break;
+                case ConfigurationAttributeType.InternalDnsDomain when attribute.TryGetText(out string? domain) && domain.Length > 0:
+                    domains.Add(domain);
+                    break;
                 default:
                     break;
             }
         }
 
-        sa.ModeConfig = new ModeConfigResult(addresses, dns, networks);
+        sa.ModeConfig = new ModeConfigResult(addresses, dns, networks) { DnsDomains = domains };
         output.Raise(IkeSaEventKind.ModeConfigReceived, sa.ModeConfig.ToString());
     }
 
@@ -142,6 +149,11 @@ internal static class ModeConfigExchange
             {
                 attributes.Add(ConfigurationAttribute.Address(type, server));
             }
+        }
+
+        if (asked.Contains(ConfigurationAttributeType.InternalDnsDomain))
+        {
+            attributes.AddRange(answer.DnsDomains.Select(ConfigurationAttribute.DnsDomain));
         }
 
         foreach (IPNetwork network in answer.SplitNetworks)

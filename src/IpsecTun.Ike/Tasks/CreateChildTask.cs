@@ -16,6 +16,7 @@ namespace IpsecTun.Ike.Tasks;
 internal sealed class CreateChildTask : IkeTask
 {
     private readonly ChildSaReference? _rekeyed;
+    private readonly (IReadOnlyList<TrafficSelector> Local, IReadOnlyList<TrafficSelector> Remote)? _selectors;
     private readonly ChildSaAnswer _answer = new();
     private ChildSaOffer? _offer;
     private KeyExchangeGroup? _pfsGroup;
@@ -23,8 +24,16 @@ internal sealed class CreateChildTask : IkeTask
     private byte[] _nonceR = [];
     private byte[]? _peerLowestNonce;
 
-    /// <summary>A responder task or a new Child SA from the settings; with <paramref name="rekeyed"/>, the rekey of that Child SA.</summary>
-    public CreateChildTask(ChildSaReference? rekeyed = null) => _rekeyed = rekeyed;
+    /// <summary>
+    /// A responder task or a new Child SA from the settings (for <paramref name="selectors"/> when given);
+    /// with <paramref name="rekeyed"/>, the rekey of that Child SA.
+    /// </summary>
+    public CreateChildTask(
+        ChildSaReference? rekeyed = null, (IReadOnlyList<TrafficSelector> Local, IReadOnlyList<TrafficSelector> Remote)? selectors = null)
+    {
+        _rekeyed = rekeyed;
+        _selectors = selectors;
+    }
 
     public override ExchangeType Exchange => ExchangeType.CreateChildSa;
 
@@ -37,7 +46,9 @@ internal sealed class CreateChildTask : IkeTask
         }
         else
         {
-            _offer = new ChildSaOffer(sa.Settings.Child.LocalSelectors, sa.Settings.Child.RemoteSelectors, sa.Settings.Child.Mode, withPfs: true, _pfsGroup);
+            (IReadOnlyList<TrafficSelector> local, IReadOnlyList<TrafficSelector> remote) =
+                _selectors ?? (sa.Settings.Child.LocalSelectors, sa.Settings.Child.RemoteSelectors);
+            _offer = new ChildSaOffer(local, remote, sa.Settings.Child.Mode, withPfs: true, _pfsGroup);
         }
 
         _nonceI = sa.NewNonce();

@@ -204,13 +204,21 @@ public sealed partial class Endpoint
 
     /// <summary>
     /// A new Child SA for <paramref name="policy"/>: for a mode-config policy from the virtual address to its
-    /// network (so each split-include network gets its own SA, as RouterOS asks for them); otherwise the
-    /// configured one.
+    /// network (so each split-include network gets its own SA, as RouterOS asks for them), unless the peer
+    /// already narrowed such a request to part of the network, when asking again would only repeat that;
+    /// otherwise the configured one.
     /// </summary>
-    private static IkeSaOutput RequestChildSa(IkeSaEntry entry, SecurityPolicy policy) =>
-        entry.Peer?.ModeConfig is { } session && session.Policies.Contains(policy)
-            ? entry.Sa.CreateChildSa([Selector(policy.Selector.Source)], [Selector(policy.Selector.Destination)])
-            : entry.Sa.CreateChildSa();
+    private static IkeSaOutput? RequestChildSa(IkeSaEntry entry, SecurityPolicy policy)
+    {
+        if (entry.Peer?.ModeConfig is not { } session || !session.Policies.Contains(policy))
+        {
+            return entry.Sa.CreateChildSa();
+        }
+
+        return Narrowed(entry.Sa, policy.Selector.Destination)
+            ? null
+            : entry.Sa.CreateChildSa([Selector(policy.Selector.Source)], [Selector(policy.Selector.Destination)]);
+    }
 
     /// <summary>
     /// An active peer (passive=no) brings up phase 2 for the policies mode-config created: a Child SA for each
@@ -223,17 +231,19 @@ public sealed partial class Endpoint
             return;
         }
 
-        foreach (SecurityPolicy policy in session.Policies.Where(p => p.OutboundSa is null && !Reached(entry.Sa, p)))
+        foreach (SecurityPolicy policy in session.Policies.Where(p => p.OutboundSa is null))
         {
-            Execute(entry, RequestChildSa(entry, policy));
+            if (RequestChildSa(entry, policy) is { } request)
+            {
+                Execute(entry, request);
+            }
         }
     }
 
-    /// <summary>True when a Child SA of <paramref name="sa"/> already carries some of the policy's destinations.</summary>
-    private static bool Reached(IkeSa sa, SecurityPolicy policy) =>
+    /// <summary>True when a Child SA of <paramref name="sa"/> reaches only part of <paramref name="network"/>: the peer narrowed it.</summary>
+    private static bool Narrowed(IkeSa sa, IpPrefix network) =>
         sa.ChildSas.Any(c => c.RemoteSelectors.Any(s => s.IsAddressRange && s.StartAddress is { } start && s.EndAddress is { } end
-            && SelectorConversion.CoveringPrefix(start, end) is var reached
-            && (reached.Contains(policy.Selector.Destination) || policy.Selector.Destination.Contains(reached))));
+            && SelectorConversion.CoveringPrefix(start, end) is var reached && network.Contains(reached) && reached != network));
 
     private static IkeSelector Selector(IpPrefix prefix) => PolicyMapper.AnySelector(prefix.ToNetwork());
 

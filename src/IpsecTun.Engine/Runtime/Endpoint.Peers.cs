@@ -123,7 +123,10 @@ public sealed partial class Endpoint
         }
         else if (current.Sa.State == IkeSaState.Established)
         {
-            Execute(current, RequestChildSa(current, policy));
+            if (RequestChildSa(current, policy) is { } request)
+            {
+                Execute(current, request);
+            }
         }
     }
 

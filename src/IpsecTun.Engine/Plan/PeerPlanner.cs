@@ -14,6 +14,8 @@ namespace IpsecTun.Engine.Plan;
 /// </summary>
 internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyList<SecurityPolicy> policies, PlanErrors errors)
 {
+    private readonly SignatureMapper signatures = new(new CertificateStore(configuration, errors), errors);
+
     public ResponderPeer? Plan(Peer peer)
     {
         int errorsBefore = errors.Count;
@@ -25,6 +27,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
 
         var children = Children(peer);
         ChildSaSettings firstChild = children.Count > 0 ? children[0].Settings : TemplateChild(peer, identities);
+        IReadOnlyList<ChildSaSettings>? moreChildren = children.Count > 1 ? [.. children.Skip(1).Select(c => c.Settings)] : null;
         var profile = configuration.Profile(peer.Profile);
         var proposals = IkeProposalMapper.Map(profile);
         var settings = new List<IkeSaSettings>(identities.Count);
@@ -32,7 +35,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
         {
             if (Settings(peer, profile, proposals, identity, firstChild) is { } identitySettings)
             {
-                settings.Add(identitySettings);
+                settings.Add(identitySettings with { AdditionalChildren = moreChildren });
             }
         }
 
@@ -52,13 +55,15 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
 
     private IkeSaSettings? Settings(Peer peer, Profile profile, IReadOnlyList<IkeProposalSettings> proposals, Identity identity, ChildSaSettings child)
     {
-        if (identity.AuthMethod != AuthMethod.PreSharedKey)
+        if (identity.AuthMethod is not (AuthMethod.PreSharedKey or AuthMethod.DigitalSignature))
         {
-            errors.Identity(identity, "auth-method", $"{AuthMethodName(identity.AuthMethod)} is not supported yet: the IKE engine authenticates with pre-shared keys only (IkeSaSettings has no certificate or EAP credentials); use auth-method=pre-shared-key with a secret");
+            errors.Identity(identity, "auth-method", $"{AuthMethodName(identity.AuthMethod)} is not supported yet: the IKE engine authenticates with pre-shared keys and certificates only; use auth-method=pre-shared-key with a secret or digital-signature with a certificate");
             return null;
         }
 
-        var localId = IdentityMapper.Local(identity.MyId, peer, out string? localError);
+        bool signs = identity.AuthMethod == AuthMethod.DigitalSignature;
+        var credentials = signs ? signatures.Map(identity) : null;
+        var localId = IdentityMapper.Local(identity.MyId, peer, credentials?.Certificate.Certificate, out string? localError);
         if (localError is not null)
         {
             errors.Identity(identity, "my-id", localError);
@@ -70,20 +75,23 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
             errors.Identity(identity, "remote-id", remoteError);
         }
 
-        if (identity.Secret is null)
+        if (!signs && identity.Secret is null)
         {
             errors.Identity(identity, "secret", "is required with auth-method=pre-shared-key");
         }
 
-        if (localId is null || remoteError is not null || identity.Secret is null)
+        if (localId is null || remoteError is not null || (signs ? credentials is null : identity.Secret is null))
         {
             return null;
         }
 
         int fragmentSize = configuration.Endpoint.IkeFragmentSize;
-        return new IkeSaSettings(
-            proposals, localId, remoteId, new PreSharedKey(identity.Secret.Value), child, profile.Lifetime, RetransmissionSettings.Default,
+        var settings = new IkeSaSettings(
+            proposals, localId, remoteId, new PreSharedKey(signs ? [] : identity.Secret!.Value), child, profile.Lifetime, RetransmissionSettings.Default,
             profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null);
+        return credentials is null
+            ? settings
+            : settings with { AuthMethod = IkeAuthMethod.DigitalSignature, Certificate = credentials.Certificate, PeerValidation = credentials.Validation };
     }
 
     /// <summary>The identity's mode-config when it is a client entry (responder=no): this side then requests one.</summary>
@@ -152,7 +160,6 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
 
     private static string AuthMethodName(AuthMethod method) => method switch
     {
-        AuthMethod.DigitalSignature => "auth-method=digital-signature (certificates)",
         AuthMethod.Eap => "auth-method=eap",
         _ => "auth-method=eap-radius",
     };

@@ -49,6 +49,9 @@ public sealed class ChildSaHost : IChildSaHost
     /// <summary>Called after a Child SA is in the datapath, with its policy (for sending the packets that waited for it).</summary>
     public Action<SecurityPolicy>? Installed { get; set; }
 
+    /// <summary>The MTU of the path from a local to a remote address (0 unknown), which sizes the SAs' inner MTU.</summary>
+    public Func<System.Net.IPAddress, System.Net.IPAddress, int>? PathMtu { get; set; }
+
     /// <summary>Child SAs that could not be installed (inconsistent transforms, a taken SPI).</summary>
     public long InstallFailures { get; private set; }
 
@@ -92,11 +95,13 @@ public sealed class ChildSaHost : IChildSaHost
             UdpEncapsulation? encapsulation = childSa.UdpEncapsulation
                 ? new UdpEncapsulation((ushort)childSa.Local.Port, (ushort)childSa.Remote.Port)
                 : null;
+            int pathMtu = PathMtu?.Invoke(childSa.Local.Address, childSa.Remote.Address) ?? 0;
             SecurityAssociationSettings inboundSettings = Settings(childSa, protocol, mode, encapsulation, policy, SaDirection.Inbound) with
             {
                 ReplayWindow = _replayWindow,
+                PathMtu = pathMtu,
             };
-            SecurityAssociationSettings outboundSettings = Settings(childSa, protocol, mode, encapsulation, policy, SaDirection.Outbound);
+            SecurityAssociationSettings outboundSettings = Settings(childSa, protocol, mode, encapsulation, policy, SaDirection.Outbound) with { PathMtu = pathMtu };
             SecurityAssociation? inbound = null;
             SecurityAssociation outbound;
             try
@@ -279,6 +284,7 @@ public sealed class ChildSaHost : IChildSaHost
             Integrity = childSa.Encryption is { IsAead: true } ? null : childSa.Integrity,
             IntegrityKey = (inbound ? childSa.InboundIntegrityKey : childSa.OutboundIntegrityKey).ToArray(),
             Policy = policy,
+            Lifetime = new SaLifetime { SoftTime = childSa.SoftLifetime, HardTime = childSa.HardLifetime },
         };
     }
 

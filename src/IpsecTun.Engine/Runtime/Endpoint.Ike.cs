@@ -164,7 +164,12 @@ public sealed partial class Endpoint
                     }
                     else
                     {
-                        EndpointLog.Problem(_log, name, e.Kind == IkeSaEventKind.PeerDead ? "peer is dead: " + e.Message : e.Message);
+                        EndpointLog.Problem(_log, name, e.Kind switch
+                        {
+                            IkeSaEventKind.PeerDead => "peer is dead: " + e.Message,
+                            IkeSaEventKind.Failed when entry.Sa.Failure is { } failure => $"{e.Message}: {failure.Reason}",
+                            _ => e.Message,
+                        });
                     }
 
                     break;
@@ -339,9 +344,18 @@ public sealed partial class Endpoint
         }
     }
 
-    /// <summary>A soft lifetime asks the owning IKE SA to rekey; a hard one deletes the Child SA with the peer.</summary>
+    /// <summary>
+    /// A soft byte lifetime asks the owning IKE SA to rekey; a hard one deletes the Child SA with the peer.
+    /// The time lifetimes are the IKE SA's own (it rekeys and deletes on its tick at the same soft and hard
+    /// times), so reaching one here only moves the SA to dying or dead.
+    /// </summary>
     private void OnLifetimeReached(SaLifetimeEvent lifetime)
     {
+        if (lifetime.Measure == LifetimeMeasure.Time)
+        {
+            return;
+        }
+
         InstalledChild? child = ChildSas.Find(lifetime.Sa.Direction, lifetime.Sa.Spi);
         if (child is null)
         {

@@ -4,6 +4,7 @@ using IpsecTun.Core;
 using IpsecTun.Engine.Plan;
 using IpsecTun.Esp;
 using IpsecTun.Ike.Sa;
+using IpsecTun.Ike.Settings;
 using IkeSelector = IpsecTun.Ike.Messages.TrafficSelector;
 
 namespace IpsecTun.Engine.Runtime;
@@ -109,6 +110,11 @@ public sealed partial class Endpoint
             };
             Spd.Insert(session.Policies.Count, policy);
             session.Policies.Add(policy);
+            session.Children[policy] = peer.Plan.Settings.Child with
+            {
+                LocalSelectors = [Selector(policy.Selector.Source)],
+                RemoteSelectors = [Selector(network)],
+            };
             session.Routed.Add(network);
         }
 
@@ -203,21 +209,30 @@ public sealed partial class Endpoint
     }
 
     /// <summary>
-    /// A new Child SA for <paramref name="policy"/>: for a mode-config policy from the virtual address to its
-    /// network (so each split-include network gets its own SA, as RouterOS asks for them), unless the peer
-    /// already narrowed such a request to part of the network, when asking again would only repeat that;
-    /// otherwise the configured one.
+    /// The Child SA to ask for when <paramref name="policy"/> has none, or null when none should be asked for:
+    /// for a mode-config policy one from the virtual address to its network (so each split-include network
+    /// gets its own SA, as RouterOS asks for them), unless the peer already narrowed such a request to part
+    /// of the network; otherwise the policy's own settings, for a dynamic policy the peer's first. Never twice
+    /// while the same request is under way.
     /// </summary>
-    private static IkeSaOutput? RequestChildSa(IkeSaEntry entry, SecurityPolicy policy)
+    private static IkeSaOutput? RequestChildSa(IkeSaEntry entry, PeerRuntime peer, SecurityPolicy policy)
     {
-        if (entry.Peer?.ModeConfig is not { } session || !session.Policies.Contains(policy))
+        ChildSaSettings child;
+        if (peer.ModeConfig is { } session && session.Children.TryGetValue(policy, out ChildSaSettings? forNetwork))
         {
-            return entry.Sa.CreateChildSa();
+            if (Narrowed(entry.Sa, policy.Selector.Destination))
+            {
+                return null;
+            }
+
+            child = forNetwork;
+        }
+        else
+        {
+            child = peer.Plan.Children.FirstOrDefault(c => c.Policy == policy)?.Settings ?? peer.Plan.Settings.Child;
         }
 
-        return Narrowed(entry.Sa, policy.Selector.Destination)
-            ? null
-            : entry.Sa.CreateChildSa([Selector(policy.Selector.Source)], [Selector(policy.Selector.Destination)]);
+        return entry.Sa.IsCreating(child) ? null : entry.Sa.CreateChildSa(child);
     }
 
     /// <summary>
@@ -226,14 +241,14 @@ public sealed partial class Endpoint
     /// </summary>
     private void RequestModeConfigChildren(IkeSaEntry entry)
     {
-        if (entry.Peer is not { Plan.Passive: false, ModeConfig: { } session } || entry.Sa.State != IkeSaState.Established)
+        if (entry.Peer is not { Plan.Passive: false, ModeConfig: { } session } peer || entry.Sa.State != IkeSaState.Established)
         {
             return;
         }
 
         foreach (SecurityPolicy policy in session.Policies.Where(p => p.OutboundSa is null))
         {
-            if (RequestChildSa(entry, policy) is { } request)
+            if (RequestChildSa(entry, peer, policy) is { } request)
             {
                 Execute(entry, request);
             }

@@ -2,6 +2,7 @@ using System.Net;
 using IpsecTun.Engine.Control;
 using IpsecTun.Esp;
 using IpsecTun.Ike.Sa;
+using IpsecTun.Ike.Settings;
 
 namespace IpsecTun.Engine.Runtime;
 
@@ -99,7 +100,8 @@ public sealed partial class Endpoint
     /// <summary>
     /// Traffic met an encrypt policy without an SA: start IKE with the policy's peer. An IKE SA that is up but
     /// has no usable Child SA for it (flushed, or its deletion still in flight) is asked for a new one with
-    /// CREATE_CHILD_SA, which the IKE SA sends after any exchange under way.
+    /// CREATE_CHILD_SA from the policy's Child SA settings, which the IKE SA sends after any exchange under way
+    /// (unless one for those settings is already running or queued).
     /// </summary>
     private void Acquire(SecurityPolicy policy)
     {
@@ -123,7 +125,7 @@ public sealed partial class Endpoint
         }
         else if (current.Sa.State == IkeSaState.Established)
         {
-            if (RequestChildSa(current, policy) is { } request)
+            if (RequestChildSa(current, peer, policy) is { } request)
             {
                 Execute(current, request);
             }
@@ -165,7 +167,7 @@ public sealed partial class Endpoint
     {
         if (entry.Peer is { Waiters.Count: > 0 } peer)
         {
-            ConnectOutcome outcome = ConnectFailure.Classify(entry.Diagnostics);
+            ConnectOutcome outcome = ConnectFailure.Classify(entry.Sa.Failure, entry.Diagnostics);
             CompleteWaiters(peer, outcome.Result, outcome.Message);
         }
     }

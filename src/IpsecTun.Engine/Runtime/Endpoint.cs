@@ -92,6 +92,7 @@ public sealed partial class Endpoint : IDisposable
         ChildSas = new ChildSaHost(Sad, Spd, _environment.Random, Time, Plan.Configuration.Endpoint.ReplayWindow)
         {
             Installed = OnChildSaInstalled,
+            PathMtu = _environment.Network.PathMtu,
         };
         Sad.LifetimeReached = e => Post(() => OnLifetimeReached(e));
         _acquirePool = new PacketBufferPool(AcquireBuffers, _bufferSize, Headroom);
@@ -179,7 +180,7 @@ public sealed partial class Endpoint : IDisposable
     }
 
     private IpsecWorker NewWorker(int index) =>
-        new(index, Spd, Sad, Statistics, _environment.Random) { NatTraversalPort = (ushort)NatTraversalPort };
+        new(index, Spd, Sad, Statistics, _environment.Random) { NatTraversalPort = (ushort)NatTraversalPort, AdapterMtu = Mtu };
 
     private void StartThread(string name, Action loop)
     {

@@ -28,4 +28,7 @@ public interface IEndpointNetwork
     /// local network. A network that cannot tell has none.
     /// </summary>
     IReadOnlyList<IPNetwork> LocalNetworks(string exceptInterface) => [];
+
+    /// <summary>The MTU of the path from <paramref name="local"/> to <paramref name="remote"/> as the system knows it, 0 when it does not.</summary>
+    int PathMtu(IPAddress local, IPAddress remote);
 }

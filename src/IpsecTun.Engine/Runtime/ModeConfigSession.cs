@@ -2,6 +2,7 @@ using System.Net;
 using IpsecTun.Core;
 using IpsecTun.Esp;
 using IpsecTun.Ike.Sa;
+using IpsecTun.Ike.Settings;
 
 namespace IpsecTun.Engine.Runtime;
 
@@ -23,6 +24,9 @@ internal sealed class ModeConfigSession(ModeConfigResult result, IPAddress gatew
 
     /// <summary>One encrypt policy per network, from the virtual address of its family.</summary>
     public List<SecurityPolicy> Policies { get; } = [];
+
+    /// <summary>The Child SA each policy asks for: the peer's proposals between the virtual address and the network.</summary>
+    public Dictionary<SecurityPolicy, ChildSaSettings> Children { get; } = [];
 
     /// <summary>In a full tunnel, a discard policy for each family without a virtual address (IPv6 for an IPv4 client), so none of it leaves unprotected.</summary>
     public List<SecurityPolicy> Blocks { get; } = [];

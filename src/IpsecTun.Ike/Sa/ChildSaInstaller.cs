@@ -11,7 +11,7 @@ namespace IpsecTun.Ike.Sa;
 internal static class ChildSaInstaller
 {
     public static ChildSaReference Install(
-        IkeSa sa, ProtocolId protocol, NegotiatedTransforms transforms, ChildSaMode mode, uint inboundSpi, uint outboundSpi,
+        IkeSa sa, ChildSaSettings settings, ProtocolId protocol, NegotiatedTransforms transforms, ChildSaMode mode, uint inboundSpi, uint outboundSpi,
         IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors,
         ReadOnlySpan<byte> sharedSecret, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output)
     {
@@ -19,10 +19,10 @@ internal static class ChildSaInstaller
             sa.Transforms!.Prf!, sa.Keys.SkD, sharedSecret, nonceI, nonceR, transforms.Encryption?.KeyMaterialSize ?? 0, transforms.Integrity?.KeySize ?? 0);
         var childSa = new ChildSaInstallation(
             protocol, mode, inboundSpi, outboundSpi, transforms.Encryption, transforms.Integrity, keys, sa.IsInitiator,
-            localSelectors, remoteSelectors, sa.Local, sa.Remote, sa.UsesUdpEncapsulation, transforms.Esn);
+            localSelectors, remoteSelectors, sa.Local, sa.Remote, sa.UsesUdpEncapsulation, transforms.Esn, sa.Settings.Child.Lifetime);
         string description = childSa + (transforms.Group is null ? "" : $" pfs {transforms.Group}");
         sa.Host.Install(childSa);
-        var reference = new ChildSaReference(protocol, inboundSpi, outboundSpi, mode, localSelectors, remoteSelectors);
+        var reference = new ChildSaReference(protocol, inboundSpi, outboundSpi, mode, localSelectors, remoteSelectors, settings);
         sa.AddChildSa(reference);
         output.Raise(IkeSaEventKind.ChildSaInstalled, $"{description} {string.Join(", ", localSelectors)} === {string.Join(", ", remoteSelectors)}");
         return reference;

@@ -28,6 +28,7 @@ public sealed partial class IkeSa : IDisposable
     private SkProtection? _inbound;
     private InboundMessageReader? _protectedReader;
     private IkeSaKeys? _keys;
+    private IReadOnlyList<ChildSaSettings>? _childrenToCreate;
     private long _lastInbound;
 
     private IkeSa(bool isInitiator, IkeSaSettings settings, IChildSaHost host, IPEndPoint local, IPEndPoint remote, RandomSource random, TimeProvider time)
@@ -77,6 +78,12 @@ public sealed partial class IkeSa : IDisposable
     internal NegotiatedTransforms? Transforms { get; private set; }
 
     internal IkeSaSettings Settings { get; private set; }
+
+    /// <summary>
+    /// The Child SAs an initiator creates once it is up: the first in IKE_AUTH, the others with CREATE_CHILD_SA.
+    /// The configured ones, or those of the IKE SA a reauthentication replaces.
+    /// </summary>
+    internal IReadOnlyList<ChildSaSettings> ChildrenToCreate => _childrenToCreate ?? Settings.Children;
 
     /// <summary>Where a responder looks up the settings for the initiator's identity; null when fixed.</summary>
     internal IResponderConfiguration? Configuration { get; private init; }
@@ -147,15 +154,18 @@ public sealed partial class IkeSa : IDisposable
         return QueueExchange(new InformationalTask(new DeletePayload(protocol, [inboundSpi])));
     }
 
-    /// <summary>Creates another Child SA from the configured Child SA settings (CREATE_CHILD_SA).</summary>
-    public IkeSaOutput CreateChildSa() => QueueExchange(new CreateChildTask());
+    /// <summary>Creates another Child SA from the first configured Child SA settings (CREATE_CHILD_SA).</summary>
+    public IkeSaOutput CreateChildSa() => CreateChildSa(Settings.Child);
 
-    /// <summary>
-    /// A new Child SA for the given selectors rather than the configured ones, with the configured proposals
-    /// and mode: a mode-config client asks this way for its virtual address to each split-include network.
-    /// </summary>
-    public IkeSaOutput CreateChildSa(IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors) =>
-        QueueExchange(new CreateChildTask(selectors: (localSelectors, remoteSelectors)));
+    /// <summary>Creates a Child SA from <paramref name="child"/>, e.g. the settings of one policy of the peer (CREATE_CHILD_SA).</summary>
+    public IkeSaOutput CreateChildSa(ChildSaSettings child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        return QueueExchange(new CreateChildTask(child));
+    }
+
+    /// <summary>Whether a CREATE_CHILD_SA for a new Child SA from <paramref name="child"/> is running or queued (so a host does not ask twice).</summary>
+    public bool IsCreating(ChildSaSettings child) => _tasks.Has(t => t is CreateChildTask task && task.Creates(child));
 
     /// <summary>Rekeys the Child SA with inbound SPI <paramref name="inboundSpi"/> (CREATE_CHILD_SA, then DELETE of the old one).</summary>
     public IkeSaOutput RekeyChildSa(uint inboundSpi)

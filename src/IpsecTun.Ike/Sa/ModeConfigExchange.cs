@@ -17,12 +17,12 @@ internal static class ModeConfigExchange
         IPAddress.IPv6Any, new IPAddress(Enumerable.Repeat((byte)0xff, 16).ToArray()));
 
     /// <summary>The first Child SA's TSi: "any" of each family whose address is requested, for the responder to narrow.</summary>
-    public static IReadOnlyList<TrafficSelector> InitiatorSelectors(IkeSaSettings settings) => settings.ModeConfig switch
+    public static IReadOnlyList<TrafficSelector> InitiatorSelectors(IkeSaSettings settings, ChildSaSettings child) => settings.ModeConfig switch
     {
         { Ip4Address: true, Ip6Address: true } => [AnyIp4, AnyIp6],
         { Ip4Address: true } => [AnyIp4],
         { Ip6Address: true } => [AnyIp6],
-        _ => settings.Child.LocalSelectors,
+        _ => child.LocalSelectors,
     };
 
     public static ConfigurationPayload? Request(IkeSaSettings settings)

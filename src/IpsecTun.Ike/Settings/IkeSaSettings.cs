@@ -2,7 +2,9 @@ namespace IpsecTun.Ike.Settings;
 
 /// <summary>
 /// Everything one IKE SA needs from the configuration, as plain values: IKE proposals in preference
-/// order, both identities (a null remote ID accepts any), the pre-shared key, the first Child SA,
+/// order, both identities (a null remote ID accepts any), the pre-shared key, the first Child SA
+/// (negotiated in IKE_AUTH) and <paramref name="AdditionalChildren"/> (each created with CREATE_CHILD_SA right
+/// after; a responder accepts a request that fits any of them),
 /// the IKE SA lifetime, the retransmission policy, the dead peer detection interval (null: off) and
 /// whether IKE_AUTH announces INITIAL_CONTACT; with a fragment size, IKE fragmentation (RFC 7383) is
 /// offered and larger protected messages go out as SKF fragments of at most that many bytes.
@@ -32,8 +34,12 @@ public sealed record IkeSaSettings(
     IkeAuthMethod AuthMethod = IkeAuthMethod.PreSharedKey,
     IkeAuthMethod? RemoteAuthMethod = null,
     LocalCertificate? Certificate = null,
-    PeerCertificateValidation? PeerValidation = null)
+    PeerCertificateValidation? PeerValidation = null,
+    IReadOnlyList<ChildSaSettings>? AdditionalChildren = null)
 {
+    /// <summary>Every Child SA this peer negotiates: <see cref="Child"/> first, then the additional ones, in configured order.</summary>
+    public IReadOnlyList<ChildSaSettings> Children => [Child, .. AdditionalChildren ?? []];
+
     /// <summary>The method the peer must authenticate with.</summary>
     public IkeAuthMethod ExpectedRemoteAuthMethod => RemoteAuthMethod ?? AuthMethod;
 }

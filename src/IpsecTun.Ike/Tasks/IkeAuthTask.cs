@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using IpsecTun.Crypto;
 using IpsecTun.Ike.Authentication;
 using IpsecTun.Ike.Messages;
@@ -10,22 +9,29 @@ namespace IpsecTun.Ike.Tasks;
 /// <summary>
 /// IKE_AUTH (RFC 7296 §1.2, §2.15) with a pre-shared key or a certificate and signature (RFC 7427 or the
 /// classic methods), CERT and CERTREQ, and the first Child SA: ESP proposal selection, traffic selector
-/// narrowing (§2.9) and tunnel or transport mode. Each side may use its own method.
+/// narrowing (§2.9) and tunnel or transport mode. Each side may use its own method. An initiator with
+/// further Child SAs to create queues a CREATE_CHILD_SA for each once the IKE SA is established.
 /// </summary>
 internal sealed class IkeAuthTask : IkeTask
 {
     private NotifyType? _authError;
     private ChildSaOffer? _offer;
     private ChildSaAnswer? _answer;
+    private AuthenticationPayload? _requestAuth;
     private AuthenticationPayload? _responseAuth;
     private ConfigurationPayload? _modeConfigReply;
 
     public override ExchangeType Exchange => ExchangeType.IkeAuth;
 
+    /// <summary>Signs our AUTH before the request exists, so that a key that cannot sign fails the SA cleanly.</summary>
+    public override IkeSaFailure? Prepare(IkeSa sa) =>
+        TryOwnAuth(sa, sa.Settings.LocalId.ToPayload(PayloadType.IdInitiator), out _requestAuth, out string? problem)
+            ? null
+            : new IkeSaFailure(IkeSaFailureKind.OwnCredentials, problem);
+
     public override void BuildRequest(IkeSa sa, List<Payload> payloads)
     {
-        IdentificationPayload idi = sa.Settings.LocalId.ToPayload(PayloadType.IdInitiator);
-        payloads.Add(idi);
+        payloads.Add(sa.Settings.LocalId.ToPayload(PayloadType.IdInitiator));
         payloads.AddRange(LocalAuthenticator.Certificates(sa.Settings, sa.PeerRequestedCas));
         if (CertificateAuthorities.Request(sa.Settings) is { } certificateRequest)
         {
@@ -37,7 +43,7 @@ internal sealed class IkeAuthTask : IkeTask
             payloads.Add(remoteId.ToPayload(PayloadType.IdResponder));
         }
 
-        payloads.Add(OwnAuth(sa, idi));
+        payloads.Add(_requestAuth!);
         if (sa.Settings.SendInitialContact)
         {
             payloads.Add(new NotifyPayload(NotifyType.InitialContact));
@@ -48,8 +54,8 @@ internal sealed class IkeAuthTask : IkeTask
             payloads.Add(modeConfigRequest);
         }
 
-        ChildSaSettings child = sa.Settings.Child;
-        _offer = new ChildSaOffer(ModeConfigExchange.InitiatorSelectors(sa.Settings), child.RemoteSelectors, child.Mode, withPfs: false);
+        ChildSaSettings child = sa.ChildrenToCreate[0];
+        _offer = new ChildSaOffer(child, ModeConfigExchange.InitiatorSelectors(sa.Settings, child), child.RemoteSelectors, child.Mode, withPfs: false);
         _offer.AddPayloads(sa, payloads);
     }
 
@@ -59,7 +65,17 @@ internal sealed class IkeAuthTask : IkeTask
         var auth = Find<AuthenticationPayload>(payloads);
         if (idr is null || auth is null)
         {
-            output.Log($"IKE_AUTH failed: peer answered {FindError(payloads)?.NotifyType.ToString() ?? "without IDr and AUTH"}");
+            NotifyType? refusal = FindError(payloads)?.NotifyType;
+            string reason = $"IKE_AUTH failed: peer answered {refusal?.ToString() ?? "without IDr and AUTH"}";
+            if (refusal == NotifyType.AuthenticationFailed)
+            {
+                sa.NoteFailure(IkeSaFailureKind.RejectedByPeer, reason, output);
+            }
+            else
+            {
+                output.Log(reason);
+            }
+
             return TaskOutcome.Failed;
         }
 
@@ -76,6 +92,11 @@ internal sealed class IkeAuthTask : IkeTask
         output.Raise(IkeSaEventKind.Established, $"IKE SA established with {sa.Remote} as {IdText(idr)}");
         ModeConfigExchange.ApplyReply(sa, payloads, output);
         _offer!.TryInstall(sa, payloads, sa.NonceI, sa.NonceR, output);
+        foreach (ChildSaSettings more in sa.ChildrenToCreate.Skip(1))
+        {
+            sa.QueueTask(new CreateChildTask(more));
+        }
+
         return TaskOutcome.Done;
     }
 
@@ -89,7 +110,7 @@ internal sealed class IkeAuthTask : IkeTask
         {
             if (configuration.FindIdentity(sa.Settings, idi, certificates.EndEntity) is not { } identity)
             {
-                output.Log($"no identity matches {IdText(idi)}");
+                sa.NoteFailure(IkeSaFailureKind.PeerNotAuthenticated, $"no identity matches {IdText(idi)}", output);
                 _authError = NotifyType.AuthenticationFailed;
                 return;
             }
@@ -99,7 +120,7 @@ internal sealed class IkeAuthTask : IkeTask
 
         if (LocalAuthenticator.Problem(sa.Settings) is { } problem)
         {
-            output.Log(problem);
+            sa.NoteFailure(IkeSaFailureKind.OwnCredentials, problem, output);
             _authError = NotifyType.AuthenticationFailed;
             return;
         }
@@ -111,14 +132,9 @@ internal sealed class IkeAuthTask : IkeTask
         }
 
         // Signed here rather than in BuildResponse so that a key that cannot sign fails this exchange, logged.
-        IdentificationPayload idr = sa.Settings.LocalId.ToPayload(PayloadType.IdResponder);
-        try
+        if (!TryOwnAuth(sa, sa.Settings.LocalId.ToPayload(PayloadType.IdResponder), out _responseAuth, out string? signingProblem))
         {
-            _responseAuth = OwnAuth(sa, idr);
-        }
-        catch (CryptographicException e)
-        {
-            output.Log($"signing our AUTH failed: {e.Message}");
+            sa.NoteFailure(IkeSaFailureKind.OwnCredentials, signingProblem, output);
             _authError = NotifyType.AuthenticationFailed;
             return;
         }
@@ -132,7 +148,7 @@ internal sealed class IkeAuthTask : IkeTask
         if (Find<SecurityAssociationPayload>(payloads) is not null)
         {
             _answer = new ChildSaAnswer();
-            _answer.Negotiate(sa, payloads, withPfs: false, sa.NonceI, sa.NonceR, output, clientSelectors);
+            _answer.Negotiate(sa, sa.Settings.Children, payloads, withPfs: false, sa.NonceI, sa.NonceR, output, clientSelectors);
         }
     }
 
@@ -158,13 +174,14 @@ internal sealed class IkeAuthTask : IkeTask
         _answer?.AddPayloads(payloads);
     }
 
-    private static AuthenticationPayload OwnAuth(IkeSa sa, IdentificationPayload id)
+    private static bool TryOwnAuth(
+        IkeSa sa, IdentificationPayload id, [NotNullWhen(true)] out AuthenticationPayload? auth, [NotNullWhen(false)] out string? problem)
     {
         PrfAlgorithm prf = sa.Transforms!.Prf!;
         byte[] octets = sa.IsInitiator
             ? SignedOctets.Build(prf, sa.InitRequest, sa.NonceR, sa.Keys.SkPi, id)
             : SignedOctets.Build(prf, sa.InitResponse, sa.NonceI, sa.Keys.SkPr, id);
-        return LocalAuthenticator.Auth(sa.Settings, prf, octets, sa.PeerSignatureHashes);
+        return LocalAuthenticator.TryAuth(sa.Settings, prf, octets, sa.PeerSignatureHashes, out auth, out problem);
     }
 
     /// <summary>Checks the peer's ID, certificate and AUTH over its IKE_SA_INIT message; logs what authenticated it or why not.</summary>
@@ -175,7 +192,15 @@ internal sealed class IkeAuthTask : IkeTask
             ? SignedOctets.Build(prf, sa.InitResponse, sa.NonceI, sa.Keys.SkPr, id)
             : SignedOctets.Build(prf, sa.InitRequest, sa.NonceR, sa.Keys.SkPi, id);
         bool authenticated = PeerAuthenticator.TryVerify(sa.Settings, id, certificates, auth, prf, octets, sa.Time.GetUtcNow(), out string outcome);
-        output.Log(outcome);
+        if (authenticated)
+        {
+            output.Log(outcome);
+        }
+        else
+        {
+            sa.NoteFailure(IkeSaFailureKind.PeerNotAuthenticated, outcome, output);
+        }
+
         return authenticated;
     }
 

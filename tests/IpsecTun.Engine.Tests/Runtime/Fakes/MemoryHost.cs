@@ -30,4 +30,6 @@ internal sealed class MemoryHost(MemoryNetwork network, IPAddress address) : IEn
         lan[3] = 0;
         return [new IPNetwork(new IPAddress(lan), 24)];
     }
+
+    public int PathMtu(IPAddress local, IPAddress remote) => network.LinkMtu;
 }

@@ -88,7 +88,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
         int fragmentSize = configuration.Endpoint.IkeFragmentSize;
         var settings = new IkeSaSettings(
             proposals, localId, remoteId, new PreSharedKey(signs ? [] : identity.Secret!.Value), child, profile.Lifetime, RetransmissionSettings.Default,
-            profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null);
+            profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null, NatTraversalPort: configuration.Endpoint.Listen.NatTPort);
         return credentials is null
             ? settings
             : settings with { AuthMethod = IkeAuthMethod.DigitalSignature, Certificate = credentials.Certificate, PeerValidation = credentials.Validation };

@@ -151,6 +151,14 @@ public sealed partial class Endpoint
                     EndpointLog.Problem(_log, name, e.Message);
                     FailWaiters(entry);
                     break;
+                case IkeSaEventKind.ModeConfigReceived:
+                    EndpointLog.Info(_log, name, "mode-config: " + e.Message);
+                    if (entry.Peer is { } peer && entry.Sa.ModeConfig is { } modeConfig)
+                    {
+                        ApplySourceNat(peer, modeConfig);
+                    }
+
+                    break;
                 case IkeSaEventKind.InitialContact:
                     EndpointLog.Info(_log, name, "initial contact from " + e.Message);
                     ForgetOthers(entry);
@@ -208,6 +216,11 @@ public sealed partial class Endpoint
         if (peer.Initiated == entry)
         {
             peer.Initiated = null;
+        }
+
+        if (!_ikeSas.Values.Any(e => e.Peer == peer))
+        {
+            RemoveSourceNat(peer);
         }
 
         ReleaseModeConfigIfUnused(peer);
@@ -322,6 +335,7 @@ public sealed partial class Endpoint
         }
 
         ChildSas.Housekeeping();
+        SweepSourceNat();
         foreach (PeerRuntime peer in _peers.Values)
         {
             if (peer.ReconnectAfter is { } wait && Time.GetElapsedTime(peer.ReconnectFrom) >= wait)

@@ -52,6 +52,7 @@ public sealed partial class Endpoint : IDisposable
         Mtu = plan.Configuration.Endpoint.Interface.Mtu > 0 ? plan.Configuration.Endpoint.Interface.Mtu : DefaultMtu;
         _bufferSize = Math.Max(2048, Mtu + 2 * Headroom);
         Spd = new SecurityPolicyDatabase();
+        SourceNat = new DynamicSourceNat(environment.Time);
     }
 
     /// <summary>The adapter's MTU when the configuration gives none.</summary>
@@ -157,6 +158,7 @@ public sealed partial class Endpoint : IDisposable
         }
 
         RemoveRoutes();
+        ClearSourceNat();
         ChildSas.Flush();
         ChildSas.Housekeeping();
         ChildSas.Housekeeping();

@@ -22,6 +22,9 @@ public sealed record EndpointEnvironment(ITunDevice Tun, INetworkConfigurator Co
 
     public ILoggerFactory Loggers { get; init; } = NullLoggerFactory.Instance;
 
+    /// <summary>The system's IPv4 forwarding switch, turned on while a src-address-list is source-NATed; null: left as it is.</summary>
+    public IIpForwarding? Forwarding { get; init; }
+
     /// <summary>Where DNS servers received by mode-config go; null: they are not handed to the system.</summary>
     public IDnsConfigurator? Dns { get; init; }
 

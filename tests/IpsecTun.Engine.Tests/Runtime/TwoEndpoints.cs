@@ -10,14 +10,15 @@ internal sealed class TwoEndpoints : IDisposable
 {
     /// <param name="clientBehindNat">The client believes it is 10.99.0.2 behind a NAT and has no raw ESP socket, so ESP goes in UDP.</param>
     public TwoEndpoints(
-        EndpointPlan gateway, EndpointPlan client, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false, IDnsConfigurator? clientDns = null)
-        : this(gateway, client, new DnsHostNameResolver(), clientReload, clientBehindNat, clientDns)
+        EndpointPlan gateway, EndpointPlan client, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false,
+        Platform.IIpForwarding? clientForwarding = null, IDnsConfigurator? clientDns = null)
+        : this(gateway, client, new DnsHostNameResolver(), clientReload, clientBehindNat, clientForwarding, clientDns)
     {
     }
 
     public TwoEndpoints(
         EndpointPlan gateway, EndpointPlan client, IHostNameResolver clientResolver, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false,
-        IDnsConfigurator? clientDns = null)
+        Platform.IIpForwarding? clientForwarding = null, IDnsConfigurator? clientDns = null)
     {
         GatewayTun = new MemoryTun("gw0", 7);
         ClientTun = new MemoryTun("cl0", 8);
@@ -28,6 +29,7 @@ internal sealed class TwoEndpoints : IDisposable
             Time = Clock,
             ReloadPlan = clientReload,
             Resolver = clientResolver,
+            Forwarding = clientForwarding,
             Dns = clientDns,
         });
         Gateway.Start();

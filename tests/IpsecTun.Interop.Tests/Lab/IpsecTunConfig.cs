@@ -11,7 +11,7 @@ internal static class IpsecTunConfig
     /// </summary>
     public static string SiteToSitePsk(
         IPAddress local, IPAddress remote, string localNet, string remoteNet, IkeSuite suite, string psk, bool passive,
-        string lifetime = "1d", string childLifetime = "30m", string dpdInterval = "10s") => $$"""
+        string lifetime = "1d", string childLifetime = "30m", string dpdInterval = "10s", int mtu = 1400) => $$"""
         {
           "ip": {
             "ipsec": {
@@ -26,7 +26,7 @@ internal static class IpsecTunConfig
                               "peer": "lab-peer", "proposal": "lab" } ]
             }
           },
-          "ipsectun": { "interface": { "name": "itun0", "mtu": 1400 } }
+          "ipsectun": { "interface": { "name": "itun0", "mtu": {{mtu}} } }
         }
         """;
 

@@ -139,10 +139,6 @@ public sealed partial class Endpoint
                     entry.Peer?.Backoff.Reset();
                     Progress(entry, ConnectPhase.Phase2);
                     break;
-                case IkeSaEventKind.ModeConfigReceived:
-                    EndpointLog.Info(_log, name, "mode-config received: " + e.Message);
-                    RequestModeConfigChildren(entry);
-                    break;
                 case IkeSaEventKind.ChildSaInstalled:
                     EndpointLog.Info(_log, name, "Child SA installed: " + e.Message);
                     CompleteWaiters(entry.Peer, ConnectResult.Established, "established");
@@ -158,6 +154,7 @@ public sealed partial class Endpoint
                         ApplySourceNat(peer, modeConfig);
                     }
 
+                    RequestModeConfigChildren(entry);
                     break;
                 case IkeSaEventKind.InitialContact:
                     EndpointLog.Info(_log, name, "initial contact from " + e.Message);

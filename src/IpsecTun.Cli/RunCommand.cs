@@ -6,6 +6,7 @@ using IpsecTun.Engine.Control;
 using IpsecTun.Engine.Plan;
 using IpsecTun.Engine.Runtime;
 using IpsecTun.Platform;
+using IpsecTun.Platform.Dns;
 using IpsecTun.Platform.State;
 using Microsoft.Extensions.Logging;
 
@@ -123,6 +124,7 @@ internal static class RunCommand
             var environment = new EndpointEnvironment(tun, configurator, new SystemEndpointNetwork())
             {
                 Loggers = loggers,
+                Dns = DnsConfigurators.ForSystem(NetworkNamespaceName.Current(), state),
                 ReloadPlan = () => Load(path),
                 Forwarding = new ProcIpForwarding(),
             };

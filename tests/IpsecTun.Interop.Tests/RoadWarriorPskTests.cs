@@ -68,20 +68,20 @@ public sealed partial class RoadWarriorPskTests
     /// <summary>The lab with an ipsectun gateway and one strongSwan client per client namespace.</summary>
     private sealed class Fleet : IDisposable
     {
-        private readonly RoadWarriorLab _lab;
+        private readonly RoadWarriorBridgeLab _lab;
         private readonly List<TemporaryDirectory> _directories = [];
         private readonly List<StrongSwanDaemon> _clients = [];
 
         public Fleet(int clients)
         {
-            _lab = new RoadWarriorLab(clients);
+            _lab = new RoadWarriorBridgeLab(clients);
             try
             {
-                Gateway = new IpsecTunDaemon(_lab.Gateway, Directory(), RoadWarriorConfig.Gateway(RoadWarriorLab.GatewayOuter));
+                Gateway = new IpsecTunDaemon(_lab.Gateway, Directory(), RoadWarriorConfig.Gateway(RoadWarriorBridgeLab.GatewayOuter));
                 for (int n = 0; n < clients; n++)
                 {
                     _clients.Add(new StrongSwanDaemon(_lab.Clients[n], Directory(), RoadWarriorConfig.StrongSwanClient(
-                        RoadWarriorLab.ClientOuter(n), RoadWarriorLab.GatewayOuter, $"rw{n}@example.com")));
+                        RoadWarriorBridgeLab.ClientOuter(n), RoadWarriorBridgeLab.GatewayOuter, $"rw{n}@example.com")));
                 }
             }
             catch
@@ -127,9 +127,9 @@ public sealed partial class RoadWarriorPskTests
         {
             for (int n = 0; n < _clients.Count; n++)
             {
-                CommandResult up = SiteToSiteLab.Ping(_lab.Clients[n], _addresses[n], RoadWarriorLab.GatewayInside, count: 2);
+                CommandResult up = SiteToSiteLab.Ping(_lab.Clients[n], _addresses[n], RoadWarriorBridgeLab.GatewayInside, count: 2);
                 Assert.True(up.ExitCode == 0, $"client {n}: {up}\n{_clients[n].ListSas()}\n{Gateway.Log}");
-                CommandResult down = SiteToSiteLab.Ping(_lab.Gateway, RoadWarriorLab.GatewayInside, _addresses[n], count: 2);
+                CommandResult down = SiteToSiteLab.Ping(_lab.Gateway, RoadWarriorBridgeLab.GatewayInside, _addresses[n], count: 2);
                 Assert.True(down.ExitCode == 0, $"to client {n}: {down}\n{Gateway.Log}");
             }
         }

@@ -44,9 +44,12 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
             return null;
         }
 
+        ModeConfig? modeConfigClient = ModeConfigClient(identities[0]);
+        IkeSaSettings initiator = modeConfigClient is null ? settings[0] : settings[0] with { ModeConfig = new ModeConfigRequest() };
         var plan = new PeerPlan(
-            peer.Name, peer.Address, peer.Port, peer.LocalAddress, peer.Passive, settings[0], children,
-            PeerFingerprint.Compute(configuration, peer, identities, [.. configuration.Policies.Where(p => NamesPeer(p, peer))]));
+            peer.Name, peer.Address, peer.Port, peer.LocalAddress, peer.Passive, initiator, children,
+            PeerFingerprint.Compute(configuration, peer, identities, [.. configuration.Policies.Where(p => NamesPeer(p, peer))]),
+            modeConfigClient);
         return new ResponderPeer(plan, settings, identities);
     }
 
@@ -91,6 +94,10 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
             ? settings
             : settings with { AuthMethod = IkeAuthMethod.DigitalSignature, Certificate = credentials.Certificate, PeerValidation = credentials.Validation };
     }
+
+    /// <summary>The identity's mode-config when it is a client entry (responder=no): this side then requests one.</summary>
+    private ModeConfig? ModeConfigClient(Identity identity) =>
+        identity.ModeConfig is { } name && configuration.ModeConfig(name) is { Responder: false } modeConfig ? modeConfig : null;
 
     private List<ChildPlan> Children(Peer peer)
     {

@@ -13,7 +13,7 @@ namespace IpsecTun.Engine.Runtime;
 /// Installs the Child SAs IKE negotiates into the ESP databases. Each Child SA becomes an inbound and an
 /// outbound <see cref="SecurityAssociation"/> tied to the configured policy its selectors equal; selectors
 /// narrower than that policy, or a responder's SA no policy covers, get a dynamic policy of their own that
-/// goes when the SA goes. Removed SAs are disposed (keys zeroed) only at the second housekeeping pass
+/// goes when the SA goes. Dynamic policies added by others (a mode-config client's) count as configured ones. Removed SAs are disposed (keys zeroed) only at the second housekeeping pass
 /// after their removal, since a datapath thread may still hold one for the packet in hand.
 /// </summary>
 public sealed class ChildSaHost : IChildSaHost
@@ -30,6 +30,7 @@ public sealed class ChildSaHost : IChildSaHost
     private readonly Dictionary<uint, long> _larval = [];
     private readonly List<SecurityAssociation> _retiring = [];
     private readonly List<SecurityAssociation> _retired = [];
+    private readonly HashSet<SecurityPolicy> _generated = [];
     private readonly Lock _lock = new();
 
     public ChildSaHost(SecurityAssociationDatabase sad, SecurityPolicyDatabase spd, RandomSource random, TimeProvider time, int replayWindow)
@@ -127,6 +128,7 @@ public sealed class ChildSaHost : IChildSaHost
                 if (dynamic)
                 {
                     _spd.Remove(policy);
+                    ForgetGenerated(policy);
                 }
 
                 return;
@@ -233,12 +235,21 @@ public sealed class ChildSaHost : IChildSaHost
         if (child.DynamicPolicy)
         {
             _spd.Remove(child.Policy);
+            ForgetGenerated(child.Policy);
         }
 
         lock (_lock)
         {
             _retiring.Add(child.Inbound);
             _retiring.Add(child.Outbound);
+        }
+    }
+
+    private void ForgetGenerated(SecurityPolicy policy)
+    {
+        lock (_lock)
+        {
+            _generated.Remove(policy);
         }
     }
 
@@ -294,7 +305,7 @@ public sealed class ChildSaHost : IChildSaHost
         for (int i = 0; i < policies.Count; i++)
         {
             SecurityPolicy candidate = policies[i];
-            if (candidate.Dynamic || !candidate.MatchesTraffic || candidate.Action != PolicyAction.Encrypt)
+            if (IsGenerated(candidate) || !candidate.MatchesTraffic || candidate.Action != PolicyAction.Encrypt)
             {
                 continue;
             }
@@ -344,6 +355,20 @@ public sealed class ChildSaHost : IChildSaHost
             Proposal = template?.Proposal ?? "default",
         };
         _spd.Insert(Math.Max(covering, 0), dynamic);
+        lock (_lock)
+        {
+            _generated.Add(dynamic);
+        }
+
         return (dynamic, true);
+    }
+
+    /// <summary>A policy this host made for one SA: never shared with another SA, since it goes with its own.</summary>
+    private bool IsGenerated(SecurityPolicy policy)
+    {
+        lock (_lock)
+        {
+            return _generated.Contains(policy);
+        }
     }
 }

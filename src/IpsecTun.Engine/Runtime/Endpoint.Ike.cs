@@ -167,6 +167,7 @@ public sealed partial class Endpoint
                         ApplySourceNat(peer, modeConfig);
                     }
 
+                    RequestModeConfigChildren(entry);
                     break;
                 case IkeSaEventKind.InitialContact:
                     EndpointLog.Info(_log, name, "initial contact from " + e.Message);
@@ -246,6 +247,8 @@ public sealed partial class Endpoint
             RemoveSourceNat(peer);
         }
 
+        ReleaseModeConfigIfUnused(peer);
+
         // A peer a reload replaced leaves its packets and connects to the new one of that name.
         if (_ikeSas.Values.Any(e => e.Peer == peer) || _peers.GetValueOrDefault(peer.Name) != peer)
         {
@@ -304,6 +307,8 @@ public sealed partial class Endpoint
         {
             entry.Peer.Initiated = null;
         }
+
+        ReleaseModeConfigIfUnused(entry.Peer);
     }
 
     private void SendIke(OutboundDatagram datagram)

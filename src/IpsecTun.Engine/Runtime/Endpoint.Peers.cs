@@ -82,8 +82,14 @@ public sealed partial class Endpoint
     {
         IPAddress local = peer.Plan.LocalAddress ?? _environment.Network.LocalAddressFor(address);
         IkeSa sa = IkeSa.CreateInitiator(
-            peer.Plan.Settings, ChildSas, new IPEndPoint(local, IkePort), new IPEndPoint(address, peer.Plan.RemotePort), _environment.Random, Time);
+            peer.Plan.Settings, ChildSaHostFor(peer, out InstallingChildSaHost? installing), new IPEndPoint(local, IkePort),
+            new IPEndPoint(address, peer.Plan.RemotePort), _environment.Random, Time);
         var entry = new IkeSaEntry(sa, peer, Time.GetTimestamp());
+        if (installing is not null)
+        {
+            installing.BeforeInstall = () => ApplyModeConfig(entry);
+        }
+
         _ikeSas[entry.Key] = entry;
         peer.Initiated = entry;
         EndpointLog.Initiating(_log, peer.Name, address);
@@ -119,11 +125,9 @@ public sealed partial class Endpoint
         }
         else if (current.Sa.State == IkeSaState.Established)
         {
-            // The policy's own Child SA settings; a dynamic policy (a narrowed SA's) falls back to the peer's first.
-            ChildSaSettings child = peer.Plan.Children.FirstOrDefault(c => c.Policy == policy)?.Settings ?? peer.Plan.Settings.Child;
-            if (!current.Sa.IsCreating(child))
+            if (RequestChildSa(current, peer, policy) is { } request)
             {
-                Execute(current, current.Sa.CreateChildSa(child));
+                Execute(current, request);
             }
         }
     }
@@ -195,6 +199,12 @@ public sealed partial class Endpoint
                 {
                     ScheduleReconnect(peer, ReconnectBackoff.First);
                 }
+            }
+
+            if (!reconnect && entry.Peer is { } stopped)
+            {
+                // Nothing comes back up: the address, routes and DNS go now rather than when the peer confirms.
+                ReleaseModeConfig(stopped);
             }
         }
 

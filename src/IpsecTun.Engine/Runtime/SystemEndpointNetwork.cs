@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
 using IpsecTun.Core;
@@ -39,6 +40,30 @@ public sealed class SystemEndpointNetwork : IEndpointNetwork
         {
             return remote.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any;
         }
+    }
+
+    public IReadOnlyList<IPNetwork> LocalNetworks(string exceptInterface)
+    {
+        var networks = new List<IPNetwork>();
+        foreach (NetworkInterface adapter in NetworkInterface.GetAllNetworkInterfaces())
+        {
+            if (adapter.NetworkInterfaceType == NetworkInterfaceType.Loopback || adapter.Name == exceptInterface)
+            {
+                continue;
+            }
+
+            foreach (UnicastIPAddressInformation unicast in adapter.GetIPProperties().UnicastAddresses)
+            {
+                IPAddress address = unicast.Address;
+                IPNetwork network = new IpPrefix(IpAddressBits.VersionOf(address), IpAddressBits.FromIPAddress(address), unicast.PrefixLength).ToNetwork();
+                if (!networks.Contains(network))
+                {
+                    networks.Add(network);
+                }
+            }
+        }
+
+        return networks;
     }
 
     /// <summary>

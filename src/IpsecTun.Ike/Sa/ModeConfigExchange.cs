@@ -51,6 +51,9 @@ internal static class ModeConfigExchange
             {
                 attributes.Add(new ConfigurationAttribute(ConfigurationAttributeType.InternalIp6Dns));
             }
+
+            // Empty: tells the responder that this client honours internal DNS domains (RFC 8598 §3.1).
+            attributes.Add(new ConfigurationAttribute(ConfigurationAttributeType.InternalDnsDomain));
         }
 
         if (request.SplitNetworks)
@@ -80,6 +83,7 @@ internal static class ModeConfigExchange
         var dns = new List<IPAddress>();
         var networks = new List<IPNetwork>();
         int? netmask = null;
+        var domains = new List<string>();
         foreach (ConfigurationAttribute attribute in reply.Attributes)
         {
             switch (attribute.Type)
@@ -101,12 +105,15 @@ internal static class ModeConfigExchange
                     && length <= 128:
                     networks.Add(Network(network, length));
                     break;
+                case ConfigurationAttributeType.InternalDnsDomain when attribute.TryGetText(out string? domain) && domain.Length > 0:
+                    domains.Add(domain);
+                    break;
                 default:
                     break;
             }
         }
 
-        sa.ModeConfig = new ModeConfigResult(addresses, dns, networks, netmask);
+        sa.ModeConfig = new ModeConfigResult(addresses, dns, networks, netmask) { DnsDomains = domains };
         output.Raise(IkeSaEventKind.ModeConfigReceived, sa.ModeConfig.ToString());
     }
 

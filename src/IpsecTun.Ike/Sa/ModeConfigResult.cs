@@ -16,6 +16,14 @@ public sealed record ModeConfigResult(
     int? Ip4PrefixLength = null,
     int Ip6PrefixLength = 128)
 {
+    /// <summary>The internal DNS domains (RFC 8598 INTERNAL_DNS_DOMAIN) whose names the DNS servers resolve; empty: all names.</summary>
+    public IReadOnlyList<string> DnsDomains { get; init; } = [];
+
+    /// <summary>True when <paramref name="other"/> assigns the same values, list by list (records compare lists by reference).</summary>
+    public bool SameValues(ModeConfigResult? other) =>
+        other is not null && Addresses.SequenceEqual(other.Addresses) && DnsServers.SequenceEqual(other.DnsServers)
+        && SplitNetworks.SequenceEqual(other.SplitNetworks) && DnsDomains.SequenceEqual(other.DnsDomains, StringComparer.OrdinalIgnoreCase);
+
     public override string ToString() =>
-        $"address {string.Join(", ", Addresses)}; dns {string.Join(", ", DnsServers)}; split {string.Join(", ", SplitNetworks)}";
+        $"address {string.Join(", ", Addresses)}; dns {string.Join(", ", DnsServers)}{(DnsDomains.Count > 0 ? $" for {string.Join(", ", DnsDomains)}" : "")}; split {string.Join(", ", SplitNetworks)}";
 }

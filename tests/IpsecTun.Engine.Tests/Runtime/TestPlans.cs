@@ -29,8 +29,8 @@ internal static class TestPlans
         bool passive, TimeSpan? dpd = null, string fingerprint = "1", string psk = "shared secret", string gatewayNet = GatewayNet, string? gatewayName = null) =>
         Build(new Site("gw", GatewayAddress, 500, null, Configuration.Value, gatewayName), ClientNet, gatewayNet, "client.example", passive, dpd, fingerprint, psk);
 
-    public static EndpointPlan Gateway(bool passive = true, string clientNet = ClientNet, string psk = "shared secret") =>
-        Build(new Site("client", ClientAddress, 500, null, Configuration.Value), GatewayNet, clientNet, "gateway.example", passive, dpd: null, "1", psk);
+    public static EndpointPlan Gateway(bool passive = true, string clientNet = ClientNet, string psk = "shared secret", string gatewayNet = GatewayNet) =>
+        Build(new Site("client", ClientAddress, 500, null, Configuration.Value), gatewayNet, clientNet, "gateway.example", passive, dpd: null, "1", psk);
 
     /// <summary>Both ends on 127.0.0.1: each listens on its own pair of ports and sends to the other's IKE port.</summary>
     public static (EndpointPlan Gateway, EndpointPlan Client) OnLoopback(int gatewayPort, int clientPort)
@@ -89,13 +89,7 @@ internal static class TestPlans
         return new EndpointPlan(site.Configuration, [peer], new FixedResponders(peerAddress, settings), [.. children.Select(c => c.Policy)]);
     }
 
-    private static IkeSelector Range(string prefix)
-    {
-        IPNetwork network = IPNetwork.Parse(prefix);
-        byte[] end = network.BaseAddress.GetAddressBytes();
-        end[^1] = 255;
-        return IkeSelector.AddressRange(network.BaseAddress, new IPAddress(end));
-    }
+    private static IkeSelector Range(string prefix) => PolicyMapper.AnySelector(IPNetwork.Parse(prefix));
 
     private static EncryptionAlgorithm Aes128Gcm =>
         TransformRegistry.TryGetEncryption(EncryptionTransformId.AesGcm16, 128, out EncryptionAlgorithm? a) ? a : throw new InvalidOperationException("AES-GCM");

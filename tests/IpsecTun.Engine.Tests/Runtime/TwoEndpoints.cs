@@ -1,6 +1,7 @@
 using IpsecTun.Engine.Plan;
 using IpsecTun.Engine.Runtime;
 using IpsecTun.Engine.Tests.Runtime.Fakes;
+using IpsecTun.Platform.Dns;
 
 namespace IpsecTun.Engine.Tests.Runtime;
 
@@ -10,14 +11,14 @@ internal sealed class TwoEndpoints : IDisposable
     /// <param name="clientBehindNat">The client believes it is 10.99.0.2 behind a NAT and has no raw ESP socket, so ESP goes in UDP.</param>
     public TwoEndpoints(
         EndpointPlan gateway, EndpointPlan client, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false,
-        Platform.IIpForwarding? clientForwarding = null)
-        : this(gateway, client, new DnsHostNameResolver(), clientReload, clientBehindNat, clientForwarding)
+        Platform.IIpForwarding? clientForwarding = null, IDnsConfigurator? clientDns = null)
+        : this(gateway, client, new DnsHostNameResolver(), clientReload, clientBehindNat, clientForwarding, clientDns)
     {
     }
 
     public TwoEndpoints(
         EndpointPlan gateway, EndpointPlan client, IHostNameResolver clientResolver, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false,
-        Platform.IIpForwarding? clientForwarding = null)
+        Platform.IIpForwarding? clientForwarding = null, IDnsConfigurator? clientDns = null)
     {
         GatewayTun = new MemoryTun("gw0", 7);
         ClientTun = new MemoryTun("cl0", 8);
@@ -29,6 +30,7 @@ internal sealed class TwoEndpoints : IDisposable
             ReloadPlan = clientReload,
             Resolver = clientResolver,
             Forwarding = clientForwarding,
+            Dns = clientDns,
         });
         Gateway.Start();
         Client.Start();

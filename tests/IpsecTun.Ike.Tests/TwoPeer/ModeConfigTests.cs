@@ -33,6 +33,18 @@ public sealed class ModeConfigTests
     }
 
     [Fact]
+    public void Internal_dns_domains_reach_a_client_that_asks_for_dns()
+    {
+        var answer = new ModeConfigResult([VirtualIp], [IPAddress.Parse("10.1.0.53")], []) { DnsDomains = ["corp.example", "lab.corp.example"] };
+        using var peers = new TwoPeers(
+            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm) with { ModeConfig = new ModeConfigRequest() },
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm) with { ModeConfigAnswer = answer });
+        peers.Establish();
+
+        Assert.Equal(["corp.example", "lab.corp.example"], peers.Initiator.ModeConfig?.DnsDomains);
+    }
+
+    [Fact]
     public void Ipv6_address_and_dns_are_requested_and_applied()
     {
         IPAddress vip6 = IPAddress.Parse("fd00:77::5");

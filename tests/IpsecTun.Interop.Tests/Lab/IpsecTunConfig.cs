@@ -34,4 +34,27 @@ internal static class IpsecTunConfig
 
     private static string Policy((string Local, string Remote) nets) =>
         $$"""{ "src-address": "{{nets.Local}}", "dst-address": "{{nets.Remote}}", "tunnel": "yes", "peer": "lab-peer", "proposal": "lab" }""";
+
+    /// <summary>
+    /// The manual's road-warrior client: no policy of its own, an identity with a mode-config entry of
+    /// responder=no and generate-policy from a 0.0.0.0/0 template, initiating at start.
+    /// </summary>
+    public static string RoadWarriorClient(IPAddress gateway, IkeSuite suite, string psk) => $$"""
+        {
+          "ip": {
+            "ipsec": {
+              "profile":      [ { "name": "rw", "enc-algorithm": "{{suite.ProfileEncryption}}", "hash-algorithm": "{{suite.ProfileHash}}",
+                                  "dh-group": "{{suite.DhGroup}}" } ],
+              "proposal":     [ { "name": "rw", "enc-algorithms": "{{suite.EspEncryption}}", "auth-algorithms": "{{suite.EspIntegrity}}", "pfs-group": "none" } ],
+              "mode-config":  [ { "name": "rw-client", "responder": "no" } ],
+              "policy-group": [ { "name": "rw" } ],
+              "policy":       [ { "group": "rw", "template": "yes", "src-address": "0.0.0.0/0", "dst-address": "0.0.0.0/0", "proposal": "rw" } ],
+              "peer":         [ { "name": "gw", "address": "{{gateway}}/32", "exchange-mode": "ike2", "profile": "rw" } ],
+              "identity":     [ { "peer": "gw", "auth-method": "pre-shared-key", "secret": "{{psk}}", "generate-policy": "port-strict",
+                                  "mode-config": "rw-client", "policy-template-group": "rw" } ]
+            }
+          },
+          "ipsectun": { "interface": { "name": "itun0", "mtu": 1400 } }
+        }
+        """;
 }

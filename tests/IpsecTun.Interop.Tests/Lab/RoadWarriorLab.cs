@@ -1,40 +1,36 @@
-using System.Globalization;
 using System.Net;
 
 namespace IpsecTun.Interop.Tests.Lab;
 
 /// <summary>
-/// A gateway namespace holding a bridge (10.98.0.1/16) and an inside address 10.1.0.1 on its loopback (the
-/// office network 10.1.0.0/24), and one namespace per road-warrior client, each joined to the bridge by its own
-/// veth pair with the address 10.98.0.(n + 10).
+/// ipsectun as road-warrior client on the left of a <see cref="SiteToSiteLab"/>, a strongSwan gateway with a
+/// pool of virtual addresses on the right. The client's default route is the gateway's host, which also has
+/// <see cref="Outside"/>: without the tunnel it is reached in the clear. Dispose removes everything, the client namespace's
+/// /etc/netns folder included.
 /// </summary>
 internal sealed class RoadWarriorLab : IDisposable
 {
-    public static readonly IPAddress GatewayOuter = IPAddress.Parse("10.98.0.1");
-    public static readonly IPAddress GatewayInside = IPAddress.Parse("10.1.0.1");
+    public const string Pool = "10.77.0.0/28";
+    public const string Domain = "corp.example";
+    public static readonly IPAddress Dns = IPAddress.Parse("10.2.0.53");
+    public static readonly IPAddress Outside = IPAddress.Parse("10.3.0.1");
+    private const string Psk = "interop-road-warrior-psk";
 
-    private readonly List<NetworkNamespace> _clients = [];
+    private readonly List<IDisposable> _owned = [];
 
-    public RoadWarriorLab(int clients)
+    /// <param name="gatewayTs">The gateway's local_ts: what its Child SA carries and its pool announces as subnet, or 0.0.0.0/0 for a full tunnel without one.</param>
+    public RoadWarriorLab(string gatewayTs)
     {
-        Gateway = new NetworkNamespace("gw");
+        Lab = Own(new SiteToSiteLab());
+        ResolvConf = $"/etc/netns/{Lab.Left.Name}/resolv.conf";
         try
         {
-            Gateway.Ip("link", "add", "br0", "type", "bridge");
-            Gateway.Ip("addr", "add", $"{GatewayOuter}/16", "dev", "br0");
-            Gateway.Ip("link", "set", "br0", "up");
-            Gateway.Ip("addr", "add", $"{GatewayInside}/32", "dev", "lo");
-            for (int n = 0; n < clients; n++)
-            {
-                var client = new NetworkNamespace("rw" + n.ToString(CultureInfo.InvariantCulture));
-                _clients.Add(client);
-                string port = "p" + n.ToString(CultureInfo.InvariantCulture);
-                Command.Run("ip", "link", "add", "eth0", "netns", client.Name, "type", "veth", "peer", "name", port, "netns", Gateway.Name).EnsureSuccess();
-                Gateway.Ip("link", "set", port, "master", "br0");
-                Gateway.Ip("link", "set", port, "up");
-                client.Ip("addr", "add", $"{ClientOuter(n)}/16", "dev", "eth0");
-                client.Ip("link", "set", "eth0", "up");
-            }
+            Lab.Right.Ip("addr", "add", $"{Outside}/32", "dev", "lo");
+            Lab.Left.Ip("route", "add", "default", "via", SiteToSiteLab.RightOuter.ToString());
+            IkeSuite suite = IkeSuite.AesGcmEcp256;
+            StrongSwan = Own(new StrongSwanDaemon(Lab.Right, Own(new TemporaryDirectory()), SwanctlConfig.RoadWarriorGateway(
+                SiteToSiteLab.RightOuter, gatewayTs, Pool, Dns, Domain, suite.StrongSwanIke, suite.StrongSwanEsp, Psk)));
+            Client = Own(new IpsecTunDaemon(Lab.Left, Own(new TemporaryDirectory()), IpsecTunConfig.RoadWarriorClient(SiteToSiteLab.RightOuter, suite, Psk)));
         }
         catch
         {
@@ -43,15 +39,37 @@ internal sealed class RoadWarriorLab : IDisposable
         }
     }
 
-    public NetworkNamespace Gateway { get; }
+    public SiteToSiteLab Lab { get; }
 
-    public IReadOnlyList<NetworkNamespace> Clients => _clients;
+    public StrongSwanDaemon StrongSwan { get; } = null!;
 
-    public static IPAddress ClientOuter(int n) => IPAddress.Parse($"10.98.0.{n + 10}");
+    public IpsecTunDaemon Client { get; } = null!;
+
+    /// <summary>The client namespace's resolv.conf, which `ip netns exec` shows its programs as /etc/resolv.conf.</summary>
+    public string ResolvConf { get; }
+
+    /// <summary>Where the client routes <paramref name="destination"/>, as `ip route get` prints it.</summary>
+    public string RouteTo(IPAddress destination) =>
+        Lab.Left.Exec(TimeSpan.FromSeconds(10), "ip", "route", "get", destination.ToString()).Output;
 
     public void Dispose()
     {
-        _clients.ForEach(c => c.Dispose());
-        Gateway.Dispose();
+        for (int i = _owned.Count - 1; i >= 0; i--)
+        {
+            _owned[i].Dispose();
+        }
+
+        string? folder = Path.GetDirectoryName(ResolvConf);
+        if (folder is not null && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private T Own<T>(T disposable)
+        where T : IDisposable
+    {
+        _owned.Add(disposable);
+        return disposable;
     }
 }

@@ -47,7 +47,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
         var plan = new PeerPlan(
             peer.Name, peer.Address, peer.Port, peer.LocalAddress, peer.Passive, settings[0], children,
             PeerFingerprint.Compute(configuration, peer, identities, [.. configuration.Policies.Where(p => NamesPeer(p, peer))]));
-        return new ResponderPeer(plan, settings);
+        return new ResponderPeer(plan, settings, identities);
     }
 
     private IkeSaSettings? Settings(Peer peer, Profile profile, IReadOnlyList<IkeProposalSettings> proposals, Identity identity, ChildSaSettings child)
@@ -86,7 +86,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
         var settings = new IkeSaSettings(
             proposals, localId, remoteId, new PreSharedKey(signs ? [] : identity.Secret!.Value), child, profile.Lifetime,
             new RetransmissionSettings(configuration.Endpoint.IkeRetransmitTimeout, configuration.Endpoint.IkeRetransmitTries),
-            profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null);
+            profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null, NatTraversalPort: configuration.Endpoint.Listen.NatTPort);
         return credentials is null
             ? settings
             : settings with { AuthMethod = IkeAuthMethod.DigitalSignature, Certificate = credentials.Certificate, PeerValidation = credentials.Validation };

@@ -68,12 +68,16 @@ public sealed class ResponderConfiguration : IResponderConfiguration
                 : resolved.RemoteId is null || resolved.RemoteId.Matches(initiatorId);
             if (accepts)
             {
-                return Hand(request, resolved);
+                return Hand(request with { Identity = identity }, resolved);
             }
         }
 
         return null;
     }
+
+    /// <summary>The configured identity chosen in IKE_AUTH for <paramref name="settings"/>; null for settings not handed out by an identity lookup here.</summary>
+    public Config.Identity? IdentityOf(IkeSaSettings settings) =>
+        requests.TryGetValue(settings, out var request) && request.Identity is { } planned ? request.Peer.ConfiguredIdentityOf(planned) : null;
 
     /// <summary>The name of the peer whose settings these are, for logs and the active-peers view; null for settings not handed out here.</summary>
     public string? PeerNameOf(IkeSaSettings settings) => requests.TryGetValue(settings, out var request) ? request.Peer.Plan.Name : null;
@@ -87,5 +91,5 @@ public sealed class ResponderConfiguration : IResponderConfiguration
 
     private static bool ExpectsCertificate(IkeSaSettings settings) => settings.ExpectedRemoteAuthMethod == IkeAuthMethod.DigitalSignature;
 
-    private sealed record Request(ResponderPeer Peer, IPAddress Local, IPAddress Remote);
+    private sealed record Request(ResponderPeer Peer, IPAddress Local, IPAddress Remote, IkeSaSettings? Identity = null);
 }

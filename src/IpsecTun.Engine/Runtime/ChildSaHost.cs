@@ -48,6 +48,12 @@ public sealed class ChildSaHost : IChildSaHost
     /// <summary>Called after a Child SA is in the datapath, with its policy (for sending the packets that waited for it).</summary>
     public Action<SecurityPolicy>? Installed { get; set; }
 
+    /// <summary>
+    /// The template origin of a selector a responder generated a policy for (generate-policy), asked once per
+    /// installation; such a policy is dynamic with level unique and goes at the end of the table, as RouterOS lists it.
+    /// </summary>
+    public Func<TrafficSelector, GeneratedPolicyOrigin?>? GeneratedFrom { get; set; }
+
     /// <summary>The MTU of the path from a local to a remote address (0 unknown), which sizes the SAs' inner MTU.</summary>
     public Func<System.Net.IPAddress, System.Net.IPAddress, int>? PathMtu { get; set; }
 
@@ -302,6 +308,25 @@ public sealed class ChildSaHost : IChildSaHost
             {
                 covering = i;
             }
+        }
+
+        if (GeneratedFrom?.Invoke(selector) is { } origin)
+        {
+            var generated = new SecurityPolicy(selector)
+            {
+                Action = PolicyAction.Encrypt,
+                Level = PolicyLevel.Unique,
+                Protocols = protocol,
+                Tunnel = mode == SaMode.Tunnel,
+                SaSource = childSa.Local.Address,
+                SaDestination = childSa.Remote.Address,
+                Dynamic = true,
+                Peer = origin.Peer,
+                Group = origin.Group,
+                Proposal = origin.Proposal,
+            };
+            _spd.Insert(policies.Count, generated);
+            return (generated, true);
         }
 
         SecurityPolicy? template = covering >= 0 ? policies[covering] : null;

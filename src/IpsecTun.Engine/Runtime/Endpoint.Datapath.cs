@@ -77,6 +77,11 @@ public sealed partial class Endpoint
     /// <summary>Protects and stages, holds for an acquire, or answers a packet read from the adapter; <paramref name="reply"/> is the loop's buffer for answers.</summary>
     private void Outbound(IpsecWorker worker, PacketBuffer packet, SendStage stage, PacketBuffer reply)
     {
+        if (SourceNat.TranslateOutbound(packet.Data) == SourceNatVerdict.Dropped)
+        {
+            return;
+        }
+
         OutboundResult result = worker.ProcessOutbound(packet);
         switch (result.Verdict)
         {
@@ -174,7 +179,7 @@ public sealed partial class Endpoint
             int delivered = 0;
             for (int i = 0; i < count; i++)
             {
-                if (Inbound(socket, worker, buffers[i], sources[i]))
+                if (Inbound(socket, worker, buffers[i], sources[i]) && SourceNat.TranslateInbound(buffers[i].Data) != SourceNatVerdict.Dropped)
                 {
                     deliver[delivered++] = buffers[i];
                 }

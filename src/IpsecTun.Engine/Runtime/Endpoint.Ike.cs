@@ -96,7 +96,7 @@ public sealed partial class Endpoint
             return null;
         }
 
-        IkeSa? sa = IkeSa.CreateResponder(Plan.Responders, ChildSas, to, from, _environment.Random, Time);
+        IkeSa? sa = IkeSa.CreateResponder(_responders, ChildSas, to, from, _environment.Random, Time);
         if (sa is null)
         {
             EndpointLog.NoPeer(_log, from);
@@ -150,6 +150,7 @@ public sealed partial class Endpoint
                     entry.EstablishedAt = Time.GetUtcNow();
                     entry.Peer?.Backoff.Reset();
                     Progress(entry, ConnectPhase.Phase2);
+                    ServeEstablished(entry);
                     break;
                 case IkeSaEventKind.ChildSaInstalled:
                     EndpointLog.Info(_log, name, "Child SA installed: " + e.Message);
@@ -158,6 +159,14 @@ public sealed partial class Endpoint
                 case IkeSaEventKind.ChildSaFailed:
                     EndpointLog.Problem(_log, name, e.Message);
                     FailWaiters(entry, e.Failure);
+                    break;
+                case IkeSaEventKind.ModeConfigReceived:
+                    EndpointLog.Info(_log, name, "mode-config: " + e.Message);
+                    if (entry.Peer is { } peer && entry.Sa.ModeConfig is { } modeConfig)
+                    {
+                        ApplySourceNat(peer, modeConfig);
+                    }
+
                     break;
                 case IkeSaEventKind.InitialContact:
                     EndpointLog.Info(_log, name, "initial contact from " + e.Message);
@@ -220,6 +229,7 @@ public sealed partial class Endpoint
     {
         _ikeSas.Remove(entry.Key);
         entry.Sa.Dispose();
+        ReleaseClient(entry);
         PeerRuntime? peer = entry.Peer;
         if (peer is null)
         {
@@ -229,6 +239,11 @@ public sealed partial class Endpoint
         if (peer.Initiated == entry)
         {
             peer.Initiated = null;
+        }
+
+        if (!_ikeSas.Values.Any(e => e.Peer == peer))
+        {
+            RemoveSourceNat(peer);
         }
 
         // A peer a reload replaced leaves its packets and connects to the new one of that name.
@@ -254,18 +269,25 @@ public sealed partial class Endpoint
     }
 
     /// <summary>
-    /// INITIAL_CONTACT: the peer restarted, so the older IKE SAs with it are stale. They are forgotten without
-    /// a delete exchange (the peer no longer knows them), their Child SAs removed.
+    /// INITIAL_CONTACT: the peer restarted, so the older IKE SAs with it are stale: those of the same peer entry
+    /// with the same authenticated identity (a road warrior may come back from another address), or from the
+    /// same address when the identity is unknown. They are forgotten without a delete exchange (the peer no
+    /// longer knows them), their Child SAs removed.
     /// </summary>
     private void ForgetOthers(IkeSaEntry current)
     {
         foreach (IkeSaEntry stale in _ikeSas.Values
-            .Where(e => e != current && e.Peer == current.Peer && e.Sa.Remote.Address.Equals(current.Sa.Remote.Address))
+            .Where(e => e != current && e.Peer == current.Peer && SameClient(e.Sa, current.Sa))
             .ToList())
         {
             Forget(stale);
         }
     }
+
+    private static bool SameClient(IkeSa a, IkeSa b) =>
+        a.PeerIdentity is { } x && b.PeerIdentity is { } y
+            ? x.Type == y.Type && x.Data.Span.SequenceEqual(y.Data.Span)
+            : a.Remote.Address.Equals(b.Remote.Address);
 
     /// <summary>Drops an IKE SA from the table without telling its peer: its Child SAs leave the datapath now.</summary>
     private void Forget(IkeSaEntry entry)
@@ -277,6 +299,7 @@ public sealed partial class Endpoint
 
         _ikeSas.Remove(entry.Key);
         entry.Sa.Dispose();
+        ReleaseClient(entry);
         if (entry.Peer?.Initiated == entry)
         {
             entry.Peer.Initiated = null;
@@ -339,6 +362,7 @@ public sealed partial class Endpoint
         }
 
         ChildSas.Housekeeping();
+        SweepSourceNat();
         foreach (PeerRuntime peer in _peers.Values)
         {
             if (peer.ReconnectAfter is { } wait && Time.GetElapsedTime(peer.ReconnectFrom) >= wait)

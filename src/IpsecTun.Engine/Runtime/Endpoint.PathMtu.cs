@@ -22,7 +22,8 @@ public sealed partial class Endpoint
             ? data.Slice(16, Ipv4Header.AddressLength)
             : data.Slice(24, Ipv6Header.AddressLength);
         Counters.CountTooBig();
-        if (PacketTooBig.TryWrite(data, sa.InnerMtu, destination, reply))
+        // A packet source-NATed on its way out is answered as its inside host, which made it and must shrink it.
+        if (PacketTooBig.TryWrite(data, sa.InnerMtu, destination, reply) && SourceNat.TranslateInbound(reply.Data) != SourceNatVerdict.Dropped)
         {
             lock (_tunWrite)
             {

@@ -52,6 +52,7 @@ public sealed partial class Endpoint : IDisposable
         Mtu = plan.Configuration.Endpoint.Interface.Mtu > 0 ? plan.Configuration.Endpoint.Interface.Mtu : DefaultMtu;
         _bufferSize = Math.Max(2048, Mtu + 2 * Headroom);
         Spd = new SecurityPolicyDatabase();
+        SourceNat = new DynamicSourceNat(environment.Time);
     }
 
     /// <summary>The adapter's MTU when the configuration gives none.</summary>
@@ -94,6 +95,7 @@ public sealed partial class Endpoint : IDisposable
             Installed = OnChildSaInstalled,
             PathMtu = _environment.Network.PathMtu,
         };
+        StartServer();
         Sad.LifetimeReached = e => Post(() => OnLifetimeReached(e));
         _acquirePool = new PacketBufferPool(AcquireBuffers, _bufferSize, Headroom);
         foreach (SecurityPolicy policy in Plan.Policies)
@@ -157,6 +159,8 @@ public sealed partial class Endpoint : IDisposable
         }
 
         RemoveRoutes();
+        ClearSourceNat();
+        RemoveVirtualRoutes();
         ChildSas.Flush();
         ChildSas.Housekeeping();
         ChildSas.Housekeeping();

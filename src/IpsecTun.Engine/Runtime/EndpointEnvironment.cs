@@ -21,6 +21,9 @@ public sealed record EndpointEnvironment(ITunDevice Tun, INetworkConfigurator Co
 
     public ILoggerFactory Loggers { get; init; } = NullLoggerFactory.Instance;
 
+    /// <summary>The system's IPv4 forwarding switch, turned on while a src-address-list is source-NATed; null: left as it is.</summary>
+    public IIpForwarding? Forwarding { get; init; }
+
     /// <summary>Loads the configuration again for <c>reload</c>; null: reload reports that it cannot.</summary>
     public Func<EndpointPlanResult>? ReloadPlan { get; init; }
 }

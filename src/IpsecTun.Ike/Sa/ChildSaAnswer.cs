@@ -27,7 +27,9 @@ internal sealed class ChildSaAnswer
     /// Negotiates against <paramref name="candidates"/> (the Child SA settings that may serve the request, in
     /// preference order): the first whose selectors the offer fits and one of whose proposals is acceptable
     /// is used, and the Child SA installed. TSi is narrowed to <paramref name="remoteSelectors"/> when given (a
-    /// mode-config client's virtual address), else to the settings'.
+    /// mode-config client's virtual address), else to the addresses this responder assigned by mode-config, else to
+    /// the settings'. An identity that generates policies has its selectors checked by the host's templates instead
+    /// (<see cref="IResponderConfiguration.GenerateSelectors"/>).
     /// </summary>
     public void Negotiate(
         IkeSa sa, IReadOnlyList<ChildSaSettings> candidates, IReadOnlyList<Payload> payloads, bool withPfs, ReadOnlySpan<byte> nonceI,
@@ -38,13 +40,16 @@ internal sealed class ChildSaAnswer
         var offeredTsi = payloads.OfType<TrafficSelectorPayload>().First(p => p.Type == PayloadType.TrafficSelectorInitiator).Selectors;
         var offeredTsr = payloads.OfType<TrafficSelectorPayload>().First(p => p.Type == PayloadType.TrafficSelectorResponder).Selectors;
         var rejections = new List<string>();
+        remoteSelectors ??= ModeConfigResponder.AssignedSelectors(sa);
+        (List<TrafficSelector> Tsi, List<TrafficSelector> Tsr)? generated = Generated(sa, offeredTsi, offeredTsr, remoteSelectors, output);
         bool selectorsFit = false;
         ChildSaSettings? child = null;
         NegotiatedTransforms? transforms = null;
         foreach (ChildSaSettings candidate in candidates)
         {
-            List<TrafficSelector> tsi = TrafficSelectorNarrowing.Narrow(offeredTsi, remoteSelectors ?? candidate.RemoteSelectors);
-            List<TrafficSelector> tsr = TrafficSelectorNarrowing.Narrow(offeredTsr, candidate.LocalSelectors);
+            (List<TrafficSelector> tsi, List<TrafficSelector> tsr) = generated ?? (
+                TrafficSelectorNarrowing.Narrow(offeredTsi, remoteSelectors ?? candidate.RemoteSelectors),
+                TrafficSelectorNarrowing.Narrow(offeredTsr, candidate.LocalSelectors));
             if (tsi.Count == 0 || tsr.Count == 0)
             {
                 continue;
@@ -101,6 +106,30 @@ internal sealed class ChildSaAnswer
             sa, exchangeInitiator: false, child, _proposal.Protocol, transforms, _transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(_proposal),
             _tsr, _tsi, shared, nonceI, nonceR, output);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(shared);
+    }
+
+    /// <summary>
+    /// The selectors the host agrees on for an identity that generates policies (empty when refused), or null when
+    /// the Child SA settings' selectors apply. The host may only narrow: anything outside the proposal is refused.
+    /// </summary>
+    private static (List<TrafficSelector> Tsi, List<TrafficSelector> Tsr)? Generated(
+        IkeSa sa, IReadOnlyList<TrafficSelector> offeredTsi, IReadOnlyList<TrafficSelector> offeredTsr, IReadOnlyList<TrafficSelector>? remoteSelectors,
+        IkeSaOutput output)
+    {
+        if (sa.Configuration?.GenerateSelectors(
+            sa.Settings, remoteSelectors is null ? offeredTsi : TrafficSelectorNarrowing.Narrow(offeredTsi, remoteSelectors), offeredTsr) is not { } generated)
+        {
+            return null;
+        }
+
+        bool subset = TrafficSelectorNarrowing.IsSubset(generated.Initiator, offeredTsi) && TrafficSelectorNarrowing.IsSubset(generated.Responder, offeredTsr);
+        if (generated.IsRefused || !subset)
+        {
+            output.Log($"no policy template admits TSi {string.Join(", ", offeredTsi)} TSr {string.Join(", ", offeredTsr)}");
+            return ([], []);
+        }
+
+        return ([.. generated.Initiator], [.. generated.Responder]);
     }
 
     public void Refuse(NotifyType error, IkeSaOutput output)

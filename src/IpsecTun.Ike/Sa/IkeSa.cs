@@ -19,7 +19,6 @@ namespace IpsecTun.Ike.Sa;
 public sealed partial class IkeSa : IDisposable
 {
     private const int NonceSize = 32;
-    private const int NatTraversalPort = 4500;
 
     private readonly TaskManager _tasks;
     private readonly InboundMessageReader _plainReader;
@@ -71,8 +70,14 @@ public sealed partial class IkeSa : IDisposable
 
     public IReadOnlyList<ChildSaReference> ChildSas => _childSas;
 
-    /// <summary>What the responder assigned to this mode-config client, once IKE_AUTH completed; kept across IKE SA rekeys.</summary>
+    /// <summary>
+    /// What the responder assigned to this mode-config client, once IKE_AUTH completed (on a responder: what it
+    /// gave the client); kept across IKE SA rekeys.
+    /// </summary>
     public ModeConfigResult? ModeConfig { get; internal set; }
+
+    /// <summary>The peer's identity (IDi or IDr) once it authenticated; kept across IKE SA rekeys.</summary>
+    public IkeIdentity? PeerIdentity { get; internal set; }
 
     /// <summary>The negotiated IKE transforms, once IKE_SA_INIT completed.</summary>
     internal NegotiatedTransforms? Transforms { get; private set; }
@@ -274,15 +279,16 @@ public sealed partial class IkeSa : IDisposable
     internal void UseIdentitySettings(IkeSaSettings settings) => Settings = settings;
 
     /// <summary>
-    /// The initiator moves to port 4500 after IKE_SA_INIT when a NAT is on the path, so that IKE and the
+    /// The initiator moves to the NAT-T port (4500) after IKE_SA_INIT when a NAT is on the path, so that IKE and the
     /// UDP-encapsulated ESP share one NAT mapping; the host adds the non-ESP marker on that port.
     /// </summary>
     internal void SwitchToNatTraversalPort(IkeSaOutput output)
     {
-        if (IsInitiator && UsesUdpEncapsulation && Remote.Port != NatTraversalPort)
+        int port = Settings.NatTraversalPort;
+        if (IsInitiator && UsesUdpEncapsulation && Remote.Port != port)
         {
-            Local = new IPEndPoint(Local.Address, NatTraversalPort);
-            Remote = new IPEndPoint(Remote.Address, NatTraversalPort);
+            Local = new IPEndPoint(Local.Address, port);
+            Remote = new IPEndPoint(Remote.Address, port);
             output.Log($"NAT on the path: switching to {Local} -> {Remote}");
         }
     }

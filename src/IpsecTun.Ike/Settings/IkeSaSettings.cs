@@ -16,6 +16,10 @@ namespace IpsecTun.Ike.Settings;
 /// This side authenticates with <paramref name="AuthMethod"/> (a signature needs <paramref name="Certificate"/>)
 /// and the peer must use <paramref name="RemoteAuthMethod"/>, by default the same; the peer's certificate
 /// is checked as <paramref name="PeerValidation"/> says. With signatures alone the pre-shared key may be empty.
+/// When a NAT is on the path the initiator moves IKE to <paramref name="NatTraversalPort"/> on both sides
+/// (RFC 7296 §2.23; 4500 unless both ends listen elsewhere). <paramref name="ForceUdpEncapsulation"/> makes
+/// this side announce a NAT_DETECTION_SOURCE_IP that cannot match and treat itself as behind a NAT, so ESP
+/// goes in UDP although no NAT is there (as strongSwan's encap=yes does), e.g. where raw ESP cannot be sent.
 /// </summary>
 public sealed record IkeSaSettings(
     IReadOnlyList<IkeProposalSettings> Proposals,
@@ -35,7 +39,9 @@ public sealed record IkeSaSettings(
     IkeAuthMethod? RemoteAuthMethod = null,
     LocalCertificate? Certificate = null,
     PeerCertificateValidation? PeerValidation = null,
-    IReadOnlyList<ChildSaSettings>? AdditionalChildren = null)
+    IReadOnlyList<ChildSaSettings>? AdditionalChildren = null,
+    int NatTraversalPort = 4500,
+    bool ForceUdpEncapsulation = false)
 {
     /// <summary>Every Child SA this peer negotiates: <see cref="Child"/> first, then the additional ones, in configured order.</summary>
     public IReadOnlyList<ChildSaSettings> Children => [Child, .. AdditionalChildren ?? []];

@@ -20,6 +20,7 @@ internal sealed class IkeAuthTask : IkeTask
     private AuthenticationPayload? _requestAuth;
     private AuthenticationPayload? _responseAuth;
     private ConfigurationPayload? _modeConfigReply;
+    private bool _addressFailure;
 
     public override ExchangeType Exchange => ExchangeType.IkeAuth;
 
@@ -80,6 +81,7 @@ internal sealed class IkeAuthTask : IkeTask
             }
         }
 
+        sa.PeerIdentity = new IkeIdentity(idr.IdType, idr.Data);
         sa.MoveTo(IkeSaState.Established);
         output.Raise(IkeSaEventKind.Established, $"IKE SA established with {sa.Remote} as {IdText(idr)}");
         ModeConfigExchange.ApplyReply(sa, payloads, output);
@@ -136,11 +138,12 @@ internal sealed class IkeAuthTask : IkeTask
             output.Raise(IkeSaEventKind.InitialContact, IdText(idi));
         }
 
-        _modeConfigReply = ModeConfigExchange.Answer(sa.Settings, payloads, out IReadOnlyList<TrafficSelector>? clientSelectors);
-        if (Find<SecurityAssociationPayload>(payloads) is not null)
+        sa.PeerIdentity = new IkeIdentity(idi.IdType, idi.Data);
+        AnswerModeConfig(sa, payloads, output);
+        if (Find<SecurityAssociationPayload>(payloads) is not null && !_addressFailure)
         {
             _answer = new ChildSaAnswer();
-            _answer.Negotiate(sa, sa.Settings.Children, payloads, withPfs: false, sa.NonceI, sa.NonceR, output, clientSelectors);
+            _answer.Negotiate(sa, sa.Settings.Children, payloads, withPfs: false, sa.NonceI, sa.NonceR, output);
         }
     }
 
@@ -163,7 +166,35 @@ internal sealed class IkeAuthTask : IkeTask
             payloads.Add(_modeConfigReply);
         }
 
+        if (_addressFailure)
+        {
+            payloads.Add(new NotifyPayload(NotifyType.InternalAddressFailure));
+        }
+
         _answer?.AddPayloads(payloads);
+    }
+
+    /// <summary>A CFG_REQUEST is answered with what the host assigns to this client, or the settings' fixed answer.</summary>
+    private void AnswerModeConfig(IkeSa sa, IReadOnlyList<Payload> payloads, IkeSaOutput output)
+    {
+        if (ModeConfigResponder.Requested(payloads) is not { } requested
+            || (sa.Configuration is { } configuration
+                ? configuration.AssignModeConfig(sa.Settings, sa.PeerIdentity!, requested)
+                : sa.Settings.ModeConfigAnswer) is not { } answer)
+        {
+            return;
+        }
+
+        if (ModeConfigResponder.TryReply(requested, answer, out _modeConfigReply, out ModeConfigResult? given))
+        {
+            sa.ModeConfig = given;
+            output.Log($"mode-config: assigned {given}");
+            return;
+        }
+
+        _addressFailure = true;
+        output.Log("mode-config: no address could be assigned; answering INTERNAL_ADDRESS_FAILURE without a Child SA");
+        output.Raise(IkeSaEventKind.ChildSaFailed, "Child SA refused: InternalAddressFailure");
     }
 
     private static bool TryOwnAuth(

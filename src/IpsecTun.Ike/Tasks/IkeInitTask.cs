@@ -46,7 +46,7 @@ internal sealed class IkeInitTask : IkeTask
         payloads.Add(new SecurityAssociationPayload(ProposalBuilder.Ike(sa.Settings.Proposals)));
         payloads.Add(new KeyExchangePayload(_group.Id, _keyExchange.PublicValue.ToArray()));
         payloads.Add(new NoncePayload(sa.NonceI));
-        payloads.AddRange(NatDetection.Notifies(sa.InitiatorSpi, 0, sa.Local, sa.Remote));
+        payloads.AddRange(NatDetection.Notifies(sa.InitiatorSpi, 0, sa.Local, sa.Remote, sa.Settings.ForceUdpEncapsulation));
         if (sa.Settings.FragmentSize is not null)
         {
             payloads.Add(new NotifyPayload(NotifyType.Ikev2FragmentationSupported));
@@ -169,7 +169,7 @@ internal sealed class IkeInitTask : IkeTask
         payloads.Add(new SecurityAssociationPayload([new Proposal(_selected!.Number, ProtocolId.Ike, default, _selected.Transforms)]));
         payloads.Add(new KeyExchangePayload(_group!.Id, _publicValue));
         payloads.Add(new NoncePayload(sa.NonceR));
-        payloads.AddRange(NatDetection.Notifies(sa.InitiatorSpi, sa.ResponderSpi, sa.Local, sa.Remote));
+        payloads.AddRange(NatDetection.Notifies(sa.InitiatorSpi, sa.ResponderSpi, sa.Local, sa.Remote, sa.Settings.ForceUdpEncapsulation));
         if (sa.FragmentationAgreed)
         {
             payloads.Add(new NotifyPayload(NotifyType.Ikev2FragmentationSupported));
@@ -199,6 +199,8 @@ internal sealed class IkeInitTask : IkeTask
     {
         if (NatDetection.Check(payloads, sa.InitiatorSpi, responderSpi, sa.ReceivedFrom!, sa.ReceivedTo!) is var (local, remote))
         {
+            // Forcing UDP encapsulation, this side acts as if behind the NAT its own hash made the peer see.
+            local |= sa.Settings.ForceUdpEncapsulation;
             sa.LocalBehindNat = local;
             sa.RemoteBehindNat = remote;
             if (local || remote)

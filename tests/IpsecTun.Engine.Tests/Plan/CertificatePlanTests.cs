@@ -148,6 +148,57 @@ public sealed class CertificatePlanTests : IDisposable
     }
 
     [Fact]
+    public void A_key_file_of_another_certificate_is_a_configuration_error_on_the_certificate_entry()
+    {
+        var directory = Directory.CreateTempSubdirectory("ipsectun-engine-");
+        try
+        {
+            pki.WriteCa(directory.FullName, "ca.pem");
+            pki.WritePem(directory.FullName, "gw", "CN=gw", "gw.example.net").Dispose();
+            pki.WritePem(directory.FullName, "other", "CN=other", "other.example.net").Dispose();
+            string path = Path.Combine(directory.FullName, "config.json");
+            File.WriteAllText(path, Config(
+                """{ "peer": "site", "auth-method": "digital-signature", "certificate": "gw" }""",
+                """{ "name": "ca", "file": "ca.pem" }, { "name": "gw", "file": "gw.pem", "key-file": "other.key" }"""));
+
+            var loaded = IpsecTun.Config.ConfigurationLoader.Load(new IpsecTun.Config.ConfigurationLoadOptions(path, [], "ENGINE_TEST_UNUSED_"));
+
+            var error = Assert.Single(loaded.Errors);
+            Assert.StartsWith(path + ":", error.Source, StringComparison.Ordinal);
+            Assert.Equal(("certificate[1] (gw)", "key-file"), (error.Entry, error.Property));
+            Assert.Contains("other.key", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_renewed_certificate_changes_the_fingerprint_of_the_peers_that_sign()
+    {
+        var directory = Directory.CreateTempSubdirectory("ipsectun-engine-");
+        try
+        {
+            pki.WriteCa(directory.FullName, "ca.pem");
+            pki.WritePem(directory.FullName, "gw", "CN=gw", "gw.example.net").Dispose();
+            string path = Path.Combine(directory.FullName, "config.json");
+            File.WriteAllText(path, Config("""{ "peer": "site", "auth-method": "digital-signature", "certificate": "gw" }"""));
+            string Fingerprint() => EndpointPlanBuilder.Build(
+                IpsecTun.Config.ConfigurationLoader.Load(new IpsecTun.Config.ConfigurationLoadOptions(path, [], "ENGINE_TEST_UNUSED_")).Configuration!).Plan!.Peers[0].Fingerprint;
+
+            string first = Fingerprint();
+            Assert.Equal(first, Fingerprint());
+            pki.WritePem(directory.FullName, "gw", "CN=gw", "gw.example.net").Dispose();
+            Assert.NotEqual(first, Fingerprint());
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Without_a_ca_entry_or_a_remote_certificate_the_peer_cannot_be_checked()
     {
         var result = Build(Config(

@@ -3,9 +3,15 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace IpsecTun.Engine.Tests.Plan;
 
-/// <summary>A CA and end entities it issues, written as the files certificate entries name.</summary>
+/// <summary>
+/// A CA and end entities it issues, written as the files certificate entries name. They are valid from two
+/// years ago, so that the runtime tests' fake clock (which starts on 2026-01-01) finds them current too.
+/// </summary>
 internal sealed class TestCertificates : IDisposable
 {
+    private static readonly DateTimeOffset ValidFrom = DateTimeOffset.UtcNow.AddYears(-2);
+    private static readonly DateTimeOffset ValidTo = DateTimeOffset.UtcNow.AddYears(1);
+
     private readonly ECDsa caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
     public TestCertificates(string caName = "Lab CA")
@@ -13,7 +19,7 @@ internal sealed class TestCertificates : IDisposable
         var request = new CertificateRequest("CN=" + caName, caKey, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
-        Ca = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        Ca = request.CreateSelfSigned(ValidFrom, ValidTo);
     }
 
     public X509Certificate2 Ca { get; }
@@ -36,7 +42,7 @@ internal sealed class TestCertificates : IDisposable
         byte[] serial = RandomNumberGenerator.GetBytes(8);
         serial[0] &= 0x7f;
         X509Certificate2 certificate = request.Create(
-            Ca.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey), DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(10), serial);
+            Ca.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey), ValidFrom, ValidTo, serial);
         return (certificate, key);
     }
 

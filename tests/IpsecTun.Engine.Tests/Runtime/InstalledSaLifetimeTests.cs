@@ -18,5 +18,9 @@ public sealed class InstalledSaLifetimeTests
 
         pair.Clock.Advance(TimeSpan.FromMinutes(10));
         Assert.All(pair.Client.Show(ViewMenu.InstalledSa, withKeys: false), row => Assert.Equal("44m", EndpointTrafficTests.Value(row, "expires-in")));
+
+        // Counted down in whole seconds, as RouterOS shows it.
+        pair.Clock.Advance(TimeSpan.FromMilliseconds(1500));
+        Assert.All(pair.Client.Show(ViewMenu.InstalledSa, withKeys: false), row => Assert.Equal("43m58s", EndpointTrafficTests.Value(row, "expires-in")));
     }
 }

@@ -8,12 +8,16 @@ namespace IpsecTun.Engine.Tests.Runtime;
 internal sealed class TwoEndpoints : IDisposable
 {
     /// <param name="clientBehindNat">The client believes it is 10.99.0.2 behind a NAT and has no raw ESP socket, so ESP goes in UDP.</param>
-    public TwoEndpoints(EndpointPlan gateway, EndpointPlan client, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false)
-        : this(gateway, client, new DnsHostNameResolver(), clientReload, clientBehindNat)
+    public TwoEndpoints(
+        EndpointPlan gateway, EndpointPlan client, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false,
+        Platform.IIpForwarding? clientForwarding = null)
+        : this(gateway, client, new DnsHostNameResolver(), clientReload, clientBehindNat, clientForwarding)
     {
     }
 
-    public TwoEndpoints(EndpointPlan gateway, EndpointPlan client, IHostNameResolver clientResolver, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false)
+    public TwoEndpoints(
+        EndpointPlan gateway, EndpointPlan client, IHostNameResolver clientResolver, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false,
+        Platform.IIpForwarding? clientForwarding = null)
     {
         GatewayTun = new MemoryTun("gw0", 7);
         ClientTun = new MemoryTun("cl0", 8);
@@ -24,6 +28,7 @@ internal sealed class TwoEndpoints : IDisposable
             Time = Clock,
             ReloadPlan = clientReload,
             Resolver = clientResolver,
+            Forwarding = clientForwarding,
         });
         Gateway.Start();
         Client.Start();

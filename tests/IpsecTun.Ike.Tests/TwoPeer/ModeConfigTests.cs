@@ -24,7 +24,7 @@ public sealed class ModeConfigTests
         Assert.Equal([IPAddress.Parse("10.1.0.53")], result.DnsServers);
         Assert.Equal([IPNetwork.Parse("10.1.0.0/16"), IPNetwork.Parse("172.16.0.0/12")], result.SplitNetworks);
         Assert.Contains(end.Events, e => e.Kind == IkeSaEventKind.ModeConfigReceived && e.Message.Contains("192.168.77.5", StringComparison.Ordinal));
-        Assert.Null(peers.Responder.ModeConfig);
+        Assert.Equal([VirtualIp], peers.Responder.ModeConfig?.Addresses);
 
         string vip = TwoPeers.Range("192.168.77.5-192.168.77.5").ToString();
         Assert.Equal([vip], peers.InitiatorHost.Installed[0].LocalSelectors.Select(s => s.ToString()));

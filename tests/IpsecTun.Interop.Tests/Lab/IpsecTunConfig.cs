@@ -12,7 +12,7 @@ internal static class IpsecTunConfig
     /// </summary>
     public static string SiteToSitePsk(
         IPAddress local, IPAddress remote, string localNet, string remoteNet, IkeSuite suite, string psk, bool passive,
-        string lifetime = "1d", string childLifetime = "30m", string dpdInterval = "10s", string retransmitTimeout = "2s", int retransmitTries = 5,
+        string lifetime = "1d", string childLifetime = "30m", string dpdInterval = "10s", int mtu = 1400, string retransmitTimeout = "2s", int retransmitTries = 5,
         (string Local, string Remote)[]? morePolicies = null) => $$"""
         {
           "ip": {
@@ -27,7 +27,7 @@ internal static class IpsecTunConfig
               "policy":   [ {{string.Join(", ", new[] { (Local: localNet, Remote: remoteNet) }.Concat(morePolicies ?? []).Select(Policy))}} ]
             }
           },
-          "ipsectun": { "interface": { "name": "itun0", "mtu": 1400 },
+          "ipsectun": { "interface": { "name": "itun0", "mtu": {{mtu}} },
                         "ike-retransmit-timeout": "{{retransmitTimeout}}", "ike-retransmit-tries": {{retransmitTries}} }
         }
         """;

@@ -69,5 +69,12 @@ internal sealed class IpsecTunDaemon : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Kills the endpoint with SIGKILL, as a crash would end it, and waits until it is gone.</summary>
+    public void Kill()
+    {
+        Command.Run("kill", "-KILL", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).EnsureSuccess();
+        StrongSwanDaemon.WaitFor(() => _process.HasExited, TimeSpan.FromSeconds(20), "the killed ipsectun to end");
+    }
+
     public void Dispose() => _process.Dispose();
 }

@@ -12,8 +12,8 @@ internal static class IpsecTunConfig
     /// </summary>
     public static string SiteToSitePsk(
         IPAddress local, IPAddress remote, string localNet, string remoteNet, IkeSuite suite, string psk, bool passive,
-        string lifetime = "1d", string childLifetime = "30m", string dpdInterval = "10s", string retransmitTimeout = "2s", int retransmitTries = 5,
-        (string Local, string Remote)[]? morePolicies = null, int mtu = 1400) => $$"""
+        string lifetime = "1d", string childLifetime = "30m", string dpdInterval = "10s", int mtu = 1400, string retransmitTimeout = "2s", int retransmitTries = 5,
+        (string Local, string Remote)[]? morePolicies = null) => $$"""
         {
           "ip": {
             "ipsec": {

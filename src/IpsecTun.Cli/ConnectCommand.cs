@@ -56,7 +56,7 @@ internal static class ConnectCommand
         };
     }
 
-    private static string Describe(ConnectPhase phase) => phase switch
+    internal static string Describe(ConnectPhase phase) => phase switch
     {
         ConnectPhase.Phase1 => "phase 1 (IKE_SA_INIT)",
         ConnectPhase.Authentication => "authentication (IKE_AUTH)",

@@ -8,23 +8,41 @@ namespace IpsecTun.Cli;
 /// <summary>
 /// <c>ipsectun demo</c>: with no configuration of its own, builds two hosts in network namespaces, runs a
 /// gateway and a client endpoint of this program in them, brings up the tunnel, pings through it, prints
-/// the client's active-peers and installed-sa, and removes everything again.
+/// the client's active-peers and installed-sa, and removes everything again. Without root (or with
+/// <c>--in-process</c>) the same two endpoints run in this process over loopback UDP with in-memory adapters.
 /// </summary>
 internal static class DemoCommand
 {
     public static Command Create()
     {
-        var command = new Command("demo", "Runs a gateway and a client in two network namespaces, brings up a tunnel and sends traffic through it (needs root).");
-        command.SetAction(parseResult => Run(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error));
+        var inProcess = new Option<bool>("--in-process")
+        {
+            Description = "Runs both endpoints in this process over loopback UDP with in-memory adapters, as without root.",
+        };
+        var command = new Command("demo", "Runs a gateway and a client in two network namespaces (without root: in this process over loopback), brings up a tunnel and sends traffic through it.")
+        {
+            inProcess,
+        };
+        command.SetAction(parseResult => Run(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, parseResult.GetValue(inProcess)));
         return command;
     }
 
-    private static int Run(TextWriter output, TextWriter error)
+    private static int Run(TextWriter output, TextWriter error, bool inProcess)
     {
-        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
+        if (!OperatingSystem.IsLinux())
         {
-            error.WriteLine("ipsectun demo: needs root on Linux (it creates network namespaces and TUN adapters); run it with sudo.");
+            error.WriteLine("ipsectun demo: runs on Linux only (its endpoints use the Linux sockets).");
             return ExitCodes.Usage;
+        }
+
+        if (inProcess || !Environment.IsPrivilegedProcess)
+        {
+            if (!inProcess)
+            {
+                output.WriteLine("ipsectun demo: not running as root, so no network namespaces or TUN adapters: both endpoints run in this process over loopback UDP with in-memory adapters.");
+            }
+
+            return RunInProcess(output, error);
         }
 
         string directory = Directory.CreateTempSubdirectory("ipsectun-demo-").FullName;
@@ -65,6 +83,20 @@ internal static class DemoCommand
         finally
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static int RunInProcess(TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return LoopbackDemo.Run(output, error);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or System.Net.Sockets.SocketException or System.ComponentModel.Win32Exception)
+        {
+            error.WriteLine($"ipsectun demo: {e.Message}");
+            return ExitCodes.Refused;
         }
     }
 }

@@ -6,6 +6,8 @@ using IpsecTun.Engine.Control;
 using IpsecTun.Engine.Plan;
 using IpsecTun.Engine.Runtime;
 using IpsecTun.Platform;
+using IpsecTun.Platform.Dns;
+using IpsecTun.Platform.State;
 using Microsoft.Extensions.Logging;
 
 namespace IpsecTun.Cli;
@@ -55,12 +57,55 @@ internal static class RunCommand
         return await RunLinux(error, path, controlPath, loaded).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Cleans what a crashed run with the same control socket left, then runs while a state file beside
+    /// that socket lists the adapter and every address and route added, for the next start to clean in
+    /// turn. A clean exit removes the file once everything in it is undone.
+    /// </summary>
     [SupportedOSPlatform("linux")]
     private static async Task<int> RunLinux(TextWriter error, string path, string? controlPath, EndpointPlanResult loaded)
     {
         IpsecConfiguration configuration = loaded.Plan!.Configuration;
         using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
         ILogger log = loggers.CreateLogger("ipsectun");
+        string control = ControlPath.Resolve(controlPath, configuration);
+        string statePath = StatePath(control);
+        StaleCleanupReport stale = StaleStateCleaner.Clean(statePath);
+        if (stale.OwnerRunning)
+        {
+            await error.WriteLineAsync($"ipsectun run: another run that is still alive owns {statePath}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        if (stale.Found)
+        {
+            RunLog.StaleStateCleaned(log, statePath, stale.Removed, stale.AlreadyGone, string.Concat(stale.Failures.Select(f => "; " + f)));
+        }
+
+        StateFile state;
+        try
+        {
+            state = new StateFile(statePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"ipsectun run: cannot write the state file {statePath}: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        int exitCode = await RunRecorded(error, path, control, loaded, loggers, log, state).ConfigureAwait(false);
+        state.Delete();
+        return exitCode;
+    }
+
+    /// <summary>The state file of the run answering on <paramref name="control"/>: beside it, so endpoints that run side by side keep theirs apart.</summary>
+    internal static string StatePath(string control) => Path.ChangeExtension(control, ".state");
+
+    [SupportedOSPlatform("linux")]
+    private static async Task<int> RunRecorded(
+        TextWriter error, string path, string control, EndpointPlanResult loaded, ILoggerFactory loggers, ILogger log, StateFile state)
+    {
+        IpsecConfiguration configuration = loaded.Plan!.Configuration;
         TunDevice tun;
         try
         {
@@ -72,13 +117,16 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
+        state.RecordDevice(tun.Name, tun.InterfaceIndex);
         using (tun)
-        using (var configurator = new NetlinkNetworkConfigurator())
+        using (var configurator = new RecordingNetworkConfigurator(new NetlinkNetworkConfigurator(), state))
         {
             var environment = new EndpointEnvironment(tun, configurator, new SystemEndpointNetwork())
             {
                 Loggers = loggers,
+                Dns = DnsConfigurators.ForSystem(NetworkNamespaceName.Current(), state),
                 ReloadPlan = () => Load(path),
+                Forwarding = new ProcIpForwarding(),
             };
             using var endpoint = new Endpoint(loaded.Plan, environment);
             try
@@ -94,7 +142,7 @@ internal static class RunCommand
             ControlServer controlServer;
             try
             {
-                controlServer = ControlServer.Start(ControlPath.Resolve(controlPath, configuration), endpoint, log);
+                controlServer = ControlServer.Start(control, endpoint, log);
             }
             catch (ControlSocketInUseException e)
             {
@@ -137,7 +185,7 @@ internal static class RunCommand
         }
     }
 
-    private static EndpointPlanResult Load(string path)
+    internal static EndpointPlanResult Load(string path)
     {
         ConfigurationLoadResult result = ConfigurationLoader.Load(new ConfigurationLoadOptions(path, []));
         return result.Configuration is { } configuration

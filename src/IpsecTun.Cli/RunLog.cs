@@ -10,4 +10,7 @@ internal static partial class RunLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "ipsec,error reload refused, the running configuration stays: {Errors}")]
     public static partial void ReloadFailed(ILogger logger, string errors);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ipsec,warning an earlier run ended without cleaning up ({Path}): {Removed} leftovers removed, {AlreadyGone} already gone{Failures}")]
+    public static partial void StaleStateCleaned(ILogger logger, string path, int removed, int alreadyGone, string failures);
 }

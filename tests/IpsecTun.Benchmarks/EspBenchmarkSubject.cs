@@ -17,7 +17,8 @@ internal sealed class EspBenchmarkSubject
     private readonly byte[] _inner;
     private readonly byte[] _wire;
 
-    public EspBenchmarkSubject(string suite, int size)
+    /// <param name="pathMtu">The path MTU both SAs know (0: unknown), which turns on the too-big check and MSS clamping.</param>
+    public EspBenchmarkSubject(string suite, int size, int pathMtu = 0)
     {
         (EncryptionAlgorithm encryption, IntegrityAlgorithm? integrity) = Resolve(suite);
         byte[] key = [.. Enumerable.Range(1, encryption.KeyMaterialSize).Select(i => (byte)i)];
@@ -26,6 +27,7 @@ internal sealed class EspBenchmarkSubject
             Spi = 0x1001, Direction = SaDirection.Outbound, Source = IPAddress.Parse("192.0.2.1"), Destination = IPAddress.Parse("192.0.2.2"),
             Encapsulation = UdpEncapsulation.Default, Encryption = encryption, EncryptionKey = key,
             Integrity = integrity, IntegrityKey = Enumerable.Range(7, integrity?.KeySize ?? 0).Select(i => (byte)i).ToArray(),
+            PathMtu = pathMtu,
         };
         var selector = new TrafficSelector(IpPrefix.Parse("10.1.0.0/16"), IpPrefix.Parse("10.2.0.0/16"));
         Sender = Endpoint(selector, settings);
@@ -58,6 +60,20 @@ internal sealed class EspBenchmarkSubject
     public int InnerLength => _inner.Length;
 
     public void LoadInner(PacketBuffer buffer) => buffer.TrySet(_inner);
+
+    /// <summary>Loads the inner packet into <see cref="Single"/> and protects it.</summary>
+    public void EncryptOne()
+    {
+        LoadInner(Single);
+        Sender.ProcessOutbound(Single);
+    }
+
+    /// <summary>Loads the captured datagram into <see cref="Single"/> and opens it.</summary>
+    public void DecryptOne()
+    {
+        LoadWire(Single);
+        Receiver.ProcessInbound(Single);
+    }
 
     public void LoadWire(PacketBuffer buffer) => buffer.TrySet(_wire);
 

@@ -12,11 +12,13 @@ internal static class NatSetup
     public const string Server = "10.5.8.1";
     public const string Router = "10.5.8.254";
 
-    public static SourceNatTranslator Create(TimeProvider clock, int capacity = 1024, ushort firstRemapPort = 61_000, ushort lastRemapPort = 65_535) =>
+    public static SourceNatTranslator Create(
+        TimeProvider clock, int capacity = 1024, ushort firstRemapPort = 61_000, ushort lastRemapPort = 65_535, params string[] destinations) =>
         new(new SourceNatSettings
         {
             TranslatedAddress = IPAddress.Parse(Virtual),
             InsideNetworks = [IpPrefix.Parse("192.168.88.0/24")],
+            Destinations = [.. destinations.Select(IpPrefix.Parse)],
             Capacity = capacity,
             FirstRemapPort = firstRemapPort,
             LastRemapPort = lastRemapPort,

@@ -35,6 +35,9 @@ internal sealed record SaSpec
 
     public uint Spi { get; init; } = 0x1000_0001;
 
+    /// <summary>The path MTU both SAs are installed with; 0 leaves it unknown.</summary>
+    public int PathMtu { get; init; }
+
     public override string ToString() =>
         $"{Protocol} {Mode} {Encryption?.Name ?? "-"}/{Integrity?.Name ?? "-"} {(Esn ? "esn" : "no-esn")} {(Udp ? "udp" : "raw")} {LeftPeer}";
 }
@@ -142,6 +145,7 @@ internal sealed class PeerPair
         ExtendedSequenceNumbers = Spec.Esn,
         ReplayWindow = Spec.ReplayWindow,
         Lifetime = Spec.Lifetime,
+        PathMtu = Spec.PathMtu,
         Policy = policy,
     };
 

@@ -1,3 +1,4 @@
+using IpsecTun.Core;
 using static IpsecTun.Esp.Tests.NatSetup;
 
 namespace IpsecTun.Esp.Tests;
@@ -112,5 +113,26 @@ public sealed class SourceNatIcmpErrorTests
 
         Assert.Equal(SourceNatVerdict.Unchanged, nat.TranslateInbound(error));
         Assert.Equal(before, error);
+    }
+
+    [Fact]
+    public void Fragmentation_needed_written_by_the_endpoint_for_a_translated_packet_reaches_the_inside_host()
+    {
+        SourceNatTranslator nat = Create(_clock);
+        byte[] original = NatPackets.Tcp(HostA, 40_000, Server, 443, payloadLength: 1400);
+        original[6] |= 0x40; // DF: the host does path MTU discovery
+        original[10] = original[11] = 0;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(original.AsSpan(10), InternetChecksum.Compute(original.AsSpan(0, 20)));
+        byte[] sent = [.. original];
+        Assert.Equal(SourceNatVerdict.Translated, nat.TranslateOutbound(sent));
+
+        var reply = new PacketBuffer(2048, 0);
+        Assert.True(PacketTooBig.TryWrite(sent, 1400, System.Net.IPAddress.Parse(Server).GetAddressBytes(), reply));
+        Assert.Equal(SourceNatVerdict.Translated, nat.TranslateInbound(reply.Data));
+
+        byte[] error = reply.Data.ToArray();
+        Assert.Equal(System.Net.IPAddress.Parse(HostA), NatPackets.Destination(error));
+        NatPackets.AssertChecksumsValid(error);
+        Assert.Equal(original.AsSpan(0, 40).ToArray(), error.AsSpan(28, 40).ToArray()); // the quoted IP and TCP headers as the host sent them
     }
 }

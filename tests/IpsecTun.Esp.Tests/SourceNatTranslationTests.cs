@@ -166,6 +166,41 @@ public sealed class SourceNatTranslationTests
     }
 
     [Fact]
+    public void With_split_include_networks_only_traffic_to_them_is_translated()
+    {
+        // The manual's example: one rule per split-include network, 10.5.8.0/24 and 192.168.55.0/24.
+        SourceNatTranslator nat = Create(_clock, destinations: ["10.5.8.0/24", "192.168.55.0/24", "fd00::/64"]);
+        byte[] toOffice = NatPackets.Udp(HostA, 1000, Server, 2000);
+        byte[] toSecondOffice = NatPackets.Udp(HostA, 1000, "192.168.55.9", 2000);
+        byte[] elsewhere = NatPackets.Udp(HostA, 1000, "172.20.0.1", 2000);
+        byte[] before = [.. elsewhere];
+
+        Assert.Equal(SourceNatVerdict.Translated, nat.TranslateOutbound(toOffice));
+        Assert.Equal(SourceNatVerdict.Translated, nat.TranslateOutbound(toSecondOffice));
+        Assert.Equal(SourceNatVerdict.Unchanged, nat.TranslateOutbound(elsewhere));
+        Assert.Equal(NatPackets.Udp(Virtual, 1000, "192.168.55.9", 2000), toSecondOffice);
+        Assert.Equal(before, elsewhere);
+        Assert.Equal(2, nat.ConnectionCount);
+    }
+
+    [Fact]
+    public void Translators_given_one_statistics_object_count_into_it()
+    {
+        var shared = new SourceNatStatistics();
+        var first = new SourceNatTranslator(
+            new SourceNatSettings { TranslatedAddress = System.Net.IPAddress.Parse(Virtual), InsideNetworks = [IpPrefix.Parse("192.168.88.0/24")] }, _clock, shared);
+        var second = new SourceNatTranslator(
+            new SourceNatSettings { TranslatedAddress = System.Net.IPAddress.Parse(Router), InsideNetworks = [IpPrefix.Parse("192.168.88.0/24")] }, _clock, shared);
+
+        first.TranslateOutbound(NatPackets.Udp(HostA, 1, Server, 2));
+        second.TranslateOutbound(NatPackets.Udp(HostA, 1, Server, 2));
+
+        Assert.Same(shared, second.Statistics);
+        Assert.Equal(2, shared[SourceNatCounter.OutboundTranslated]);
+        Assert.Equal(System.Net.IPAddress.Parse(Router), second.TranslatedAddress);
+    }
+
+    [Fact]
     public void Ipv6_passes_unchanged()
     {
         SourceNatTranslator nat = Create(_clock);

@@ -32,16 +32,7 @@ public sealed class SiteToSitePskTests
         using var ipsectun = new IpsecTunDaemon(lab.Left, leftDir, IpsecTunConfig.SiteToSitePsk(
             SiteToSiteLab.LeftOuter, SiteToSiteLab.RightOuter, "10.1.0.0/24", "10.2.0.0/24", suite, Psk, passive: !ipsectunInitiates));
 
-        if (ipsectunInitiates)
-        {
-            CommandResult connect = ipsectun.Cli("connect", "lab-peer", "--timeout", "30s");
-            Assert.True(connect.ExitCode == 0, connect + ipsectun.Log + strongSwan.Log);
-        }
-        else
-        {
-            CommandResult initiate = strongSwan.Initiate("net");
-            Assert.True(initiate.ExitCode == 0, initiate + ipsectun.Log);
-        }
+        Tunnel.BringUp(ipsectun, strongSwan, ipsectunInitiates);
 
         CommandResult ping = SiteToSiteLab.Ping(lab.Left, SiteToSiteLab.LeftInside, SiteToSiteLab.RightInside);
         Assert.True(ping.ExitCode == 0, ping + ipsectun.Log + strongSwan.ListSas());

@@ -25,6 +25,18 @@ internal static class EndpointReader
             ReplayWindow: (int)r.Value("replay-window", "1024", t => RouterOsValue.ParseInteger(t, 0, 65536)),
             IkeFragmentSize: (int)r.Value("ike-fragment-size", "1280", t => RouterOsValue.ParseInteger(t, 576, 65535)),
             Listen: listenSettings,
-            Control: r.Value("control", EndpointSettings.DefaultControl, t => t));
+            Control: r.Value("control", EndpointSettings.DefaultControl, t => t))
+        {
+            IkeRetransmitTimeout = r.Value("ike-retransmit-timeout", "2s", ParseRetransmitTimeout),
+            IkeRetransmitTries = (int)r.Value("ike-retransmit-tries", "5", t => RouterOsValue.ParseInteger(t, 0, 20)),
+        };
+    }
+
+    private static TimeSpan ParseRetransmitTimeout(string text)
+    {
+        TimeSpan timeout = RouterOsTime.Parse(text);
+        return timeout >= TimeSpan.FromMilliseconds(100) && timeout <= TimeSpan.FromMinutes(5)
+            ? timeout
+            : throw new InvalidValueException($"\"{text}\" is outside 100ms..5m");
     }
 }

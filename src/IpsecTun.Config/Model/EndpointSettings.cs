@@ -9,6 +9,15 @@ namespace IpsecTun.Config;
 /// <param name="Control">Path of the control socket (a named pipe on Windows).</param>
 public sealed record EndpointSettings(InterfaceSettings Interface, int ReplayWindow, int IkeFragmentSize, ListenSettings Listen, string Control)
 {
+    /// <summary>
+    /// How long an IKE request waits for its answer before the first retransmission; each later wait is twice
+    /// the one before (strongSwan's retransmit_timeout, with base 2).
+    /// </summary>
+    public TimeSpan IkeRetransmitTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Retransmissions of an unanswered IKE request before the peer is declared dead (strongSwan's retransmit_tries).</summary>
+    public int IkeRetransmitTries { get; init; } = 5;
+
     /// <summary>Where the control socket is when nothing says otherwise.</summary>
     public static string DefaultControl => OperatingSystem.IsWindows() ? @"\\.\pipe\ipsectun" : "/run/ipsectun/ipsectun.sock";
 }

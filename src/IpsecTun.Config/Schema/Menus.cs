@@ -66,7 +66,8 @@ internal static class Menus
     public static readonly MenuSchema EapUser = new("eap-user", null, MenuShape.List, "comment", "disabled", "name", "password");
 
     public static readonly MenuSchema Endpoint = new(
-        "ipsectun", null, MenuShape.Single, "control", "ike-fragment-size", "interface", "listen", "replay-window");
+        "ipsectun", null, MenuShape.Single,
+        "control", "ike-fragment-size", "ike-retransmit-timeout", "ike-retransmit-tries", "interface", "listen", "replay-window");
 
     public static readonly MenuSchema EndpointInterface = new("ipsectun.interface", null, MenuShape.Single, "mtu", "name");
 

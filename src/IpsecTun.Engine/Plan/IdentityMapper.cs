@@ -13,16 +13,21 @@ namespace IpsecTun.Engine.Plan;
 /// my-id and remote-id as IKE identities. An address ID whose address is only known once a connection
 /// exists (<c>auto</c> with a pre-shared key, or <c>address</c> without a value) becomes the unspecified
 /// address of the peer's family, which <see cref="AddressIdentity.Resolve"/> replaces with the address
-/// in use.
+/// in use. With a certificate, <c>auto</c> is the certificate's first subjectAltName, else its subject DN.
 /// </summary>
 internal static class IdentityMapper
 {
-    /// <summary>The ID sent as IDi or IDr; auto is the local IP address, as the manual says for pre-shared keys.</summary>
-    public static IkeIdentity? Local(IdentityId id, Peer peer, out string? error)
+    /// <summary>
+    /// The ID sent as IDi or IDr; auto is, as the manual says, the local IP address for pre-shared keys and the
+    /// SAN (DN if not present) of <paramref name="certificate"/> for certificate based connections.
+    /// </summary>
+    public static IkeIdentity? Local(IdentityId id, Peer peer, X509Certificate2? certificate, out string? error)
     {
         error = null;
         IPAddress inUse = peer.LocalAddress ?? Unspecified(peer);
-        return id.Kind == IdentityIdKind.Auto ? IkeIdentity.FromAddress(inUse) : FromValue(id, inUse, out error);
+        return id.Kind != IdentityIdKind.Auto ? FromValue(id, inUse, out error)
+            : certificate is null ? IkeIdentity.FromAddress(inUse)
+            : IkeIdentity.FromCertificate(certificate);
     }
 
     /// <summary>The ID the peer must present, or null for auto and ignore, which accept any.</summary>

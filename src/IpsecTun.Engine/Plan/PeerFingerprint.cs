@@ -5,7 +5,8 @@ namespace IpsecTun.Engine.Plan;
 /// <summary>
 /// The fingerprint of everything that shapes one peer's tunnels: the peer, its profile, its enabled
 /// identities with the mode-config and template policies they use, the encrypt policies naming it with
-/// their proposals, and the IKE fragment size. Comments are left out, since they change nothing.
+/// their proposals, the IKE fragment size, and for certificate identities the certificate entries (a renewed
+/// certificate or CA restarts the tunnel). Comments are left out, since they change nothing.
 /// </summary>
 internal static class PeerFingerprint
 {
@@ -15,7 +16,8 @@ internal static class PeerFingerprint
             .Add("peer", peer.Name).Add("address", peer.Address).Add("exchange-mode", peer.ExchangeMode)
             .Add("local-address", peer.LocalAddress).Add("passive", peer.Passive).Add("port", peer.Port)
             .Add("send-initial-contact", peer.SendInitialContact)
-            .Add("ike-fragment-size", configuration.Endpoint.IkeFragmentSize);
+            .Add("ike-fragment-size", configuration.Endpoint.IkeFragmentSize)
+            .Add("ike-retransmit-timeout", configuration.Endpoint.IkeRetransmitTimeout).Add("ike-retransmit-tries", configuration.Endpoint.IkeRetransmitTries);
         AddProfile(text, configuration.Profile(peer.Profile));
         foreach (var identity in identities)
         {
@@ -44,6 +46,16 @@ internal static class PeerFingerprint
             .AddSecret("password", identity.Password).Add("policy-template-group", identity.PolicyTemplateGroup)
             .Add("remote-certificate", identity.RemoteCertificate).Add("remote-id", identity.RemoteId).Add("remote-key", identity.RemoteKey)
             .AddSecret("secret", identity.Secret).Add("username", identity.Username);
+        if (identity.AuthMethod == AuthMethod.DigitalSignature)
+        {
+            // The whole certificate store: the signing certificate, a remote certificate and the trusted CAs all come from it.
+            foreach (var entry in configuration.Certificates)
+            {
+                text.Add("certificate.name", entry.Name).Add("file", entry.File).Add("key-file", entry.KeyFile)
+                    .AddSecret("passphrase", entry.Passphrase).Add("thumbprint", entry.Certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
+            }
+        }
+
         if (identity.ModeConfig is { } name)
         {
             var modeConfig = configuration.ModeConfig(name);

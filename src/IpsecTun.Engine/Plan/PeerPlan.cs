@@ -7,9 +7,11 @@ namespace IpsecTun.Engine.Plan;
 /// <summary>
 /// One enabled peer: where it is (a prefix or a DNS name resolved at each connection), the remote port
 /// to send to, the local address to bind (null: any), whether it waits for the peer (passive), its IKE
-/// SA settings as initiator (the identity's credentials and its first Child SA) and one Child SA per
+/// SA settings as initiator (the identity's credentials and every Child SA, the first in IKE_AUTH) and one Child SA per
 /// encrypt policy that names it. <see cref="Fingerprint"/> changes exactly when any of these settings
-/// change, so a reload keeps the tunnels of peers whose fingerprint is unchanged.
+/// change, so a reload keeps the tunnels of peers whose fingerprint is unchanged. <see cref="ModeConfigClient"/>
+/// is the mode-config entry (responder=no) of its identity when this side asks the peer for a virtual
+/// address, DNS and split-include networks.
 /// </summary>
 public sealed record PeerPlan(
     string Name,
@@ -19,4 +21,5 @@ public sealed record PeerPlan(
     bool Passive,
     IkeSaSettings Settings,
     IReadOnlyList<ChildPlan> Children,
-    string Fingerprint);
+    string Fingerprint,
+    ModeConfig? ModeConfigClient = null);

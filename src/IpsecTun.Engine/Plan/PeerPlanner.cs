@@ -14,6 +14,8 @@ namespace IpsecTun.Engine.Plan;
 /// </summary>
 internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyList<SecurityPolicy> policies, PlanErrors errors)
 {
+    private readonly SignatureMapper signatures = new(new CertificateStore(configuration, errors), errors);
+
     public ResponderPeer? Plan(Peer peer)
     {
         int errorsBefore = errors.Count;
@@ -25,6 +27,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
 
         var children = Children(peer);
         ChildSaSettings firstChild = children.Count > 0 ? children[0].Settings : TemplateChild(peer, identities);
+        IReadOnlyList<ChildSaSettings>? moreChildren = children.Count > 1 ? [.. children.Skip(1).Select(c => c.Settings)] : null;
         var profile = configuration.Profile(peer.Profile);
         var proposals = IkeProposalMapper.Map(profile);
         var settings = new List<IkeSaSettings>(identities.Count);
@@ -32,7 +35,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
         {
             if (Settings(peer, profile, proposals, identity, firstChild) is { } identitySettings)
             {
-                settings.Add(identitySettings);
+                settings.Add(identitySettings with { AdditionalChildren = moreChildren });
             }
         }
 
@@ -41,22 +44,27 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
             return null;
         }
 
+        ModeConfig? modeConfigClient = ModeConfigClient(identities[0]);
+        IkeSaSettings initiator = modeConfigClient is null ? settings[0] : settings[0] with { ModeConfig = new ModeConfigRequest() };
         var plan = new PeerPlan(
-            peer.Name, peer.Address, peer.Port, peer.LocalAddress, peer.Passive, settings[0], children,
-            PeerFingerprint.Compute(configuration, peer, identities, [.. configuration.Policies.Where(p => NamesPeer(p, peer))]));
-        return new ResponderPeer(plan, settings);
+            peer.Name, peer.Address, peer.Port, peer.LocalAddress, peer.Passive, initiator, children,
+            PeerFingerprint.Compute(configuration, peer, identities, [.. configuration.Policies.Where(p => NamesPeer(p, peer))]),
+            modeConfigClient);
+        return new ResponderPeer(plan, settings, identities);
     }
 
     private IkeSaSettings? Settings(Peer peer, Profile profile, IReadOnlyList<IkeProposalSettings> proposals, Identity identity, ChildSaSettings child)
     {
         bool eap = identity.AuthMethod is AuthMethod.Eap or AuthMethod.EapRadius;
-        if (identity.AuthMethod != AuthMethod.PreSharedKey && !eap)
+        if (identity.AuthMethod is not (AuthMethod.PreSharedKey or AuthMethod.DigitalSignature) && !eap)
         {
-            errors.Identity(identity, "auth-method", $"{AuthMethodName(identity.AuthMethod)} is not supported yet: the IKE engine authenticates with pre-shared keys only (IkeSaSettings has no certificate or EAP credentials); use auth-method=pre-shared-key with a secret");
+            errors.Identity(identity, "auth-method", $"{AuthMethodName(identity.AuthMethod)} is not supported yet: the IKE engine authenticates with pre-shared keys, certificates and EAP; use auth-method=pre-shared-key with a secret or digital-signature with a certificate");
             return null;
         }
 
-        var localId = IdentityMapper.Local(identity.MyId, peer, out string? localError);
+        bool signs = identity.AuthMethod == AuthMethod.DigitalSignature;
+        var credentials = signs ? signatures.Map(identity) : null;
+        var localId = IdentityMapper.Local(identity.MyId, peer, credentials?.Certificate.Certificate, out string? localError);
         if (localError is not null)
         {
             errors.Identity(identity, "my-id", localError);
@@ -68,22 +76,34 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
             errors.Identity(identity, "remote-id", remoteError);
         }
 
-        if (identity.Secret is null && !eap)
+        if (!signs && !eap && identity.Secret is null)
         {
             errors.Identity(identity, "secret", "is required with auth-method=pre-shared-key");
         }
 
-        if (localId is null || remoteError is not null || (identity.Secret is null && !eap))
+        if (localId is null || remoteError is not null || (signs ? credentials is null : identity.Secret is null && !eap))
         {
             return null;
         }
 
         int fragmentSize = configuration.Endpoint.IkeFragmentSize;
         var settings = new IkeSaSettings(
-            proposals, localId, remoteId, new PreSharedKey(identity.Secret is null ? [] : identity.Secret.Value), child, profile.Lifetime, RetransmissionSettings.Default,
-            profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null);
-        return eap ? EapSettingsMapper.Apply(configuration, identity, settings, errors) : settings;
+            proposals, localId, remoteId, new PreSharedKey(signs || identity.Secret is null ? [] : identity.Secret.Value), child, profile.Lifetime,
+            new RetransmissionSettings(configuration.Endpoint.IkeRetransmitTimeout, configuration.Endpoint.IkeRetransmitTries),
+            profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null, NatTraversalPort: configuration.Endpoint.Listen.NatTPort);
+        if (eap)
+        {
+            return EapSettingsMapper.Apply(configuration, identity, settings, errors);
+        }
+
+        return credentials is null
+            ? settings
+            : settings with { AuthMethod = IkeAuthMethod.DigitalSignature, Certificate = credentials.Certificate, PeerValidation = credentials.Validation };
     }
+
+    /// <summary>The identity's mode-config when it is a client entry (responder=no): this side then requests one.</summary>
+    private ModeConfig? ModeConfigClient(Identity identity) =>
+        identity.ModeConfig is { } name && configuration.ModeConfig(name) is { Responder: false } modeConfig ? modeConfig : null;
 
     private List<ChildPlan> Children(Peer peer)
     {
@@ -147,7 +167,6 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
 
     private static string AuthMethodName(AuthMethod method) => method switch
     {
-        AuthMethod.DigitalSignature => "auth-method=digital-signature (certificates)",
         AuthMethod.Eap => "auth-method=eap",
         _ => "auth-method=eap-radius",
     };

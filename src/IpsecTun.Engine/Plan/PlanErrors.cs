@@ -21,6 +21,9 @@ internal sealed class PlanErrors(IpsecConfiguration configuration, string source
     public void Identity(Identity identity, string? property, string message) =>
         errors.Add(new ConfigurationError(source, $"ip.ipsec.identity[{configuration.Identities.IndexOf(identity)}] (peer {identity.Peer})", property, message));
 
+    public void Certificate(CertificateEntry certificate, string? property, string message) =>
+        errors.Add(new ConfigurationError(source, $"certificate[{configuration.Certificates.IndexOf(certificate)}] ({certificate.Name})", property, message));
+
     public void Policy(Policy policy, string? property, string message) =>
         errors.Add(new ConfigurationError(source, $"ip.ipsec.policy ({policy.SrcAddress} to {policy.DstAddress})", property, message));
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography.X509Certificates;
 using IpsecTun.Ike.Messages;
 using IpsecTun.Ike.Sa;
 using IpsecTun.Ike.Settings;
@@ -11,8 +12,10 @@ namespace IpsecTun.Engine.Plan;
 /// contains the initiator's address most specifically (the manual's Peers section), among those whose
 /// local-address, when set, is the address the request arrived on; passive or not, and 0.0.0.0/0 or
 /// ::/0 answers anyone of its family. Peers given as DNS names only initiate. In IKE_AUTH the
-/// identity is the first of that peer's identities (configured order) whose remote-id accepts the ID
-/// the initiator claims. Address IDs left open in the plan take the addresses of the request.
+/// identity is the first of that peer's identities (configured order) that accepts the initiator: by
+/// the certificate it sent for identities with match-by=certificate (its remote-certificate, compared
+/// before the certificate is verified, which the chosen settings then do), else by the ID it claims
+/// (remote-id). Address IDs left open in the plan take the addresses of the request.
 /// </summary>
 public sealed class ResponderConfiguration : IResponderConfiguration
 {
@@ -40,10 +43,15 @@ public sealed class ResponderConfiguration : IResponderConfiguration
             }
         }
 
-        return best is null ? null : Hand(new Request(best, localAddress, remoteAddress), best.Identities[0]);
+        // IKE_SA_INIT asks for certificates (CERTREQ) when any identity of the peer expects them.
+        return best is null
+            ? null
+            : Hand(new Request(best, localAddress, remoteAddress), best.Identities.FirstOrDefault(ExpectsCertificate) ?? best.Identities[0]);
     }
 
-    public IkeSaSettings? FindIdentity(IkeSaSettings peer, IdentificationPayload initiatorId)
+    public IkeSaSettings? FindIdentity(IkeSaSettings peer, IdentificationPayload initiatorId) => FindIdentity(peer, initiatorId, null);
+
+    public IkeSaSettings? FindIdentity(IkeSaSettings peer, IdentificationPayload initiatorId, X509Certificate2? certificate)
     {
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(initiatorId);
@@ -55,14 +63,21 @@ public sealed class ResponderConfiguration : IResponderConfiguration
         foreach (var identity in request.Peer.Identities)
         {
             var resolved = AddressIdentity.Resolve(identity, request.Local, request.Remote);
-            if (resolved.RemoteId is null || resolved.RemoteId.Matches(initiatorId))
+            bool accepts = resolved.PeerValidation is { MatchBy: PeerMatch.Certificate, RemoteCertificate: { } expected }
+                ? certificate is not null && certificate.RawDataMemory.Span.SequenceEqual(expected.RawDataMemory.Span)
+                : resolved.RemoteId is null || resolved.RemoteId.Matches(initiatorId);
+            if (accepts)
             {
-                return Hand(request, resolved);
+                return Hand(request with { Identity = identity }, resolved);
             }
         }
 
         return null;
     }
+
+    /// <summary>The configured identity chosen in IKE_AUTH for <paramref name="settings"/>; null for settings not handed out by an identity lookup here.</summary>
+    public Config.Identity? IdentityOf(IkeSaSettings settings) =>
+        requests.TryGetValue(settings, out var request) && request.Identity is { } planned ? request.Peer.ConfiguredIdentityOf(planned) : null;
 
     /// <summary>The name of the peer whose settings these are, for logs and the active-peers view; null for settings not handed out here.</summary>
     public string? PeerNameOf(IkeSaSettings settings) => requests.TryGetValue(settings, out var request) ? request.Peer.Plan.Name : null;
@@ -74,5 +89,7 @@ public sealed class ResponderConfiguration : IResponderConfiguration
         return resolved;
     }
 
-    private sealed record Request(ResponderPeer Peer, IPAddress Local, IPAddress Remote);
+    private static bool ExpectsCertificate(IkeSaSettings settings) => settings.ExpectedRemoteAuthMethod == IkeAuthMethod.DigitalSignature;
+
+    private sealed record Request(ResponderPeer Peer, IPAddress Local, IPAddress Remote, IkeSaSettings? Identity = null);
 }

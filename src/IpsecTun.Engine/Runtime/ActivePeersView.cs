@@ -42,7 +42,7 @@ internal static class ActivePeersView
             new("tx-bytes", Number(txBytes)),
             new("rx-packets", Number(rxPackets)),
             new("tx-packets", Number(txPackets)),
-            new("dynamic-address", ""),
+            new("dynamic-address", sa.ModeConfig is { } modeConfig ? string.Join(",", modeConfig.Addresses) : ""),
         ]);
     }
 

@@ -13,7 +13,7 @@ namespace IpsecTun.Engine.Runtime;
 /// Installs the Child SAs IKE negotiates into the ESP databases. Each Child SA becomes an inbound and an
 /// outbound <see cref="SecurityAssociation"/> tied to the configured policy its selectors equal; selectors
 /// narrower than that policy, or a responder's SA no policy covers, get a dynamic policy of their own that
-/// goes when the SA goes. Removed SAs are disposed (keys zeroed) only at the second housekeeping pass
+/// goes when the SA goes. Dynamic policies added by others (a mode-config client's) count as configured ones. Removed SAs are disposed (keys zeroed) only at the second housekeeping pass
 /// after their removal, since a datapath thread may still hold one for the packet in hand.
 /// </summary>
 public sealed class ChildSaHost : IChildSaHost
@@ -30,6 +30,7 @@ public sealed class ChildSaHost : IChildSaHost
     private readonly Dictionary<uint, long> _larval = [];
     private readonly List<SecurityAssociation> _retiring = [];
     private readonly List<SecurityAssociation> _retired = [];
+    private readonly HashSet<SecurityPolicy> _generated = [];
     private readonly Lock _lock = new();
 
     public ChildSaHost(SecurityAssociationDatabase sad, SecurityPolicyDatabase spd, RandomSource random, TimeProvider time, int replayWindow)
@@ -47,6 +48,15 @@ public sealed class ChildSaHost : IChildSaHost
 
     /// <summary>Called after a Child SA is in the datapath, with its policy (for sending the packets that waited for it).</summary>
     public Action<SecurityPolicy>? Installed { get; set; }
+
+    /// <summary>
+    /// The template origin of a selector a responder generated a policy for (generate-policy), asked once per
+    /// installation; such a policy is dynamic with level unique and goes at the end of the table, as RouterOS lists it.
+    /// </summary>
+    public Func<TrafficSelector, GeneratedPolicyOrigin?>? GeneratedFrom { get; set; }
+
+    /// <summary>The MTU of the path from a local to a remote address (0 unknown), which sizes the SAs' inner MTU.</summary>
+    public Func<System.Net.IPAddress, System.Net.IPAddress, int>? PathMtu { get; set; }
 
     /// <summary>Child SAs that could not be installed (inconsistent transforms, a taken SPI).</summary>
     public long InstallFailures { get; private set; }
@@ -91,11 +101,13 @@ public sealed class ChildSaHost : IChildSaHost
             UdpEncapsulation? encapsulation = childSa.UdpEncapsulation
                 ? new UdpEncapsulation((ushort)childSa.Local.Port, (ushort)childSa.Remote.Port)
                 : null;
+            int pathMtu = PathMtu?.Invoke(childSa.Local.Address, childSa.Remote.Address) ?? 0;
             SecurityAssociationSettings inboundSettings = Settings(childSa, protocol, mode, encapsulation, policy, SaDirection.Inbound) with
             {
                 ReplayWindow = _replayWindow,
+                PathMtu = pathMtu,
             };
-            SecurityAssociationSettings outboundSettings = Settings(childSa, protocol, mode, encapsulation, policy, SaDirection.Outbound);
+            SecurityAssociationSettings outboundSettings = Settings(childSa, protocol, mode, encapsulation, policy, SaDirection.Outbound) with { PathMtu = pathMtu };
             SecurityAssociation? inbound = null;
             SecurityAssociation outbound;
             try
@@ -116,6 +128,7 @@ public sealed class ChildSaHost : IChildSaHost
                 if (dynamic)
                 {
                     _spd.Remove(policy);
+                    ForgetGenerated(policy);
                 }
 
                 return;
@@ -222,12 +235,21 @@ public sealed class ChildSaHost : IChildSaHost
         if (child.DynamicPolicy)
         {
             _spd.Remove(child.Policy);
+            ForgetGenerated(child.Policy);
         }
 
         lock (_lock)
         {
             _retiring.Add(child.Inbound);
             _retiring.Add(child.Outbound);
+        }
+    }
+
+    private void ForgetGenerated(SecurityPolicy policy)
+    {
+        lock (_lock)
+        {
+            _generated.Remove(policy);
         }
     }
 
@@ -268,6 +290,7 @@ public sealed class ChildSaHost : IChildSaHost
             Integrity = childSa.Encryption is { IsAead: true } ? null : childSa.Integrity,
             IntegrityKey = (inbound ? childSa.InboundIntegrityKey : childSa.OutboundIntegrityKey).ToArray(),
             Policy = policy,
+            Lifetime = new SaLifetime { SoftTime = childSa.SoftLifetime, HardTime = childSa.HardLifetime },
         };
     }
 
@@ -282,7 +305,7 @@ public sealed class ChildSaHost : IChildSaHost
         for (int i = 0; i < policies.Count; i++)
         {
             SecurityPolicy candidate = policies[i];
-            if (candidate.Dynamic || !candidate.MatchesTraffic || candidate.Action != PolicyAction.Encrypt)
+            if (IsGenerated(candidate) || !candidate.MatchesTraffic || candidate.Action != PolicyAction.Encrypt)
             {
                 continue;
             }
@@ -296,6 +319,25 @@ public sealed class ChildSaHost : IChildSaHost
             {
                 covering = i;
             }
+        }
+
+        if (GeneratedFrom?.Invoke(selector) is { } origin)
+        {
+            var generated = new SecurityPolicy(selector)
+            {
+                Action = PolicyAction.Encrypt,
+                Level = PolicyLevel.Unique,
+                Protocols = protocol,
+                Tunnel = mode == SaMode.Tunnel,
+                SaSource = childSa.Local.Address,
+                SaDestination = childSa.Remote.Address,
+                Dynamic = true,
+                Peer = origin.Peer,
+                Group = origin.Group,
+                Proposal = origin.Proposal,
+            };
+            _spd.Insert(policies.Count, generated);
+            return (generated, true);
         }
 
         SecurityPolicy? template = covering >= 0 ? policies[covering] : null;
@@ -313,6 +355,20 @@ public sealed class ChildSaHost : IChildSaHost
             Proposal = template?.Proposal ?? "default",
         };
         _spd.Insert(Math.Max(covering, 0), dynamic);
+        lock (_lock)
+        {
+            _generated.Add(dynamic);
+        }
+
         return (dynamic, true);
+    }
+
+    /// <summary>A policy this host made for one SA: never shared with another SA, since it goes with its own.</summary>
+    private bool IsGenerated(SecurityPolicy policy)
+    {
+        lock (_lock)
+        {
+            return _generated.Contains(policy);
+        }
     }
 }

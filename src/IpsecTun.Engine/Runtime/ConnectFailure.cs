@@ -1,33 +1,27 @@
 using IpsecTun.Engine.Control;
+using IpsecTun.Ike.Sa;
 
 namespace IpsecTun.Engine.Runtime;
 
 /// <summary>
-/// Names why a negotiation failed from what the IKE SA reported: a notify the peer sent or the check that
-/// failed here. Anything else that ended it (no answer, a peer declared dead) counts as a timeout.
+/// Maps the typed reason an IKE SA or Child SA negotiation failed onto a connect result (and with it the command
+/// line's exit code), with the failure's reason or else the last line the SA logged as the detail. A selector
+/// mismatch counts as no proposal chosen (the policies do not match); either side's credentials or checks as
+/// authentication; no reason, a timeout and anything else as the peer not answering.
 /// </summary>
 internal static class ConnectFailure
 {
-    private static readonly string[] NoProposal = ["NoProposalChosen", "no suitable proposal", "chose a proposal we did not offer"];
-
-    private static readonly string[] Authentication =
-        ["AuthenticationFailed", "does not verify", "does not match the expected", "only a pre-shared key is configured", "no identity matches"];
-
-    public static ConnectOutcome Classify(IEnumerable<string> diagnostics)
+    public static ConnectOutcome Classify(IkeSaFailureKind? failure, string? reason, IEnumerable<string> diagnostics)
     {
-        foreach (string line in diagnostics.Reverse())
+        string detail = (reason ?? diagnostics.LastOrDefault()) is { } line ? $": {line}" : "";
+        return failure switch
         {
-            if (NoProposal.Any(p => line.Contains(p, StringComparison.Ordinal)))
-            {
-                return new ConnectOutcome(ConnectResult.NoProposalChosen, $"no proposal chosen: {line}");
-            }
-
-            if (Authentication.Any(p => line.Contains(p, StringComparison.Ordinal)))
-            {
-                return new ConnectOutcome(ConnectResult.AuthenticationFailed, $"authentication failed: {line}");
-            }
-        }
-
-        return new ConnectOutcome(ConnectResult.Timeout, "the peer did not answer");
+            IkeSaFailureKind.NoProposalChosen => new ConnectOutcome(ConnectResult.NoProposalChosen, $"no proposal chosen{detail}"),
+            IkeSaFailureKind.TsUnacceptable => new ConnectOutcome(ConnectResult.NoProposalChosen, $"traffic selectors unacceptable{detail}"),
+            IkeSaFailureKind.OwnCredentials or IkeSaFailureKind.PeerNotAuthenticated or IkeSaFailureKind.RejectedByPeer =>
+                new ConnectOutcome(ConnectResult.AuthenticationFailed, $"authentication failed{detail}"),
+            IkeSaFailureKind.TemporaryFailure or IkeSaFailureKind.ProtocolError => new ConnectOutcome(ConnectResult.Timeout, $"negotiation failed ({failure}){detail}"),
+            _ => new ConnectOutcome(ConnectResult.Timeout, "the peer did not answer"),
+        };
     }
 }

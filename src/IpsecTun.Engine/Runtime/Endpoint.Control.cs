@@ -72,7 +72,9 @@ public sealed partial class Endpoint : IEndpointControl
         ViewMenu.ActivePeers => [.. _ikeSas.Values.Where(e => !e.IsOver).Select(e => ActivePeersView.Row(e, ChildSas, Time))],
         ViewMenu.InstalledSa => InstalledSaView.Build(Sad.InstalledSas, Time.GetUtcNow(), withKeys),
         ViewMenu.Policy => PolicyView.Build(Spd.Policies),
-        ViewMenu.Statistics => StatisticsView.Build(Statistics),
+        ViewMenu.Statistics => SourceNat.RuleCount > 0 || SourceNatNetworks.AnyIn(Plan.Configuration)
+            ? StatisticsView.Build(Statistics, SourceNat.Statistics, SourceNat.ConnectionCount)
+            : StatisticsView.Build(Statistics),
         _ => ConfigurationViews.Build(menu, Plan.Configuration, withKeys),
     });
 
@@ -119,6 +121,7 @@ public sealed partial class Endpoint : IEndpointControl
         ReplacePolicies(plan.Policies);
         Plan = plan;
         UpdateRoutes();
+        RefreshSourceNat();
         foreach (PeerPlan peer in plan.Peers.Where(p => !_peers.ContainsKey(p.Name)))
         {
             var runtime = new PeerRuntime(peer);

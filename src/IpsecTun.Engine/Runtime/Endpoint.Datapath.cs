@@ -15,6 +15,7 @@ public sealed partial class Endpoint
     private void TunLoop(IpsecWorker worker)
     {
         PacketBuffer[] buffers = NewBatch();
+        var reply = new PacketBuffer(_bufferSize, Headroom);
         var stage = new SendStage(_sockets, Batch);
         RunLoop("tun", () =>
         {
@@ -22,7 +23,7 @@ public sealed partial class Endpoint
             int count = _environment.Tun.ReadBatch(buffers);
             for (int i = 0; i < count; i++)
             {
-                Outbound(worker, buffers[i], stage);
+                Outbound(worker, buffers[i], stage, reply);
             }
 
             stage.FlushAll();
@@ -73,8 +74,14 @@ public sealed partial class Endpoint
         return buffers;
     }
 
-    private void Outbound(IpsecWorker worker, PacketBuffer packet, SendStage stage)
+    /// <summary>Protects and stages, holds for an acquire, or answers a packet read from the adapter; <paramref name="reply"/> is the loop's buffer for answers.</summary>
+    private void Outbound(IpsecWorker worker, PacketBuffer packet, SendStage stage, PacketBuffer reply)
     {
+        if (SourceNat.TranslateOutbound(packet.Data) == SourceNatVerdict.Dropped)
+        {
+            return;
+        }
+
         OutboundResult result = worker.ProcessOutbound(packet);
         switch (result.Verdict)
         {
@@ -83,6 +90,9 @@ public sealed partial class Endpoint
                 break;
             case OutboundVerdict.Acquire:
                 HoldForAcquire(result.Policy!, packet);
+                break;
+            case OutboundVerdict.TooBig:
+                AnswerTooBig(packet, result.Sa!, reply);
                 break;
             case OutboundVerdict.Bypass:
                 // Routed into the adapter, yet no policy protects it: it has nowhere to go.
@@ -169,7 +179,7 @@ public sealed partial class Endpoint
             int delivered = 0;
             for (int i = 0; i < count; i++)
             {
-                if (Inbound(socket, worker, buffers[i], sources[i]))
+                if (Inbound(socket, worker, buffers[i], sources[i]) && SourceNat.TranslateInbound(buffers[i].Data) != SourceNatVerdict.Dropped)
                 {
                     deliver[delivered++] = buffers[i];
                 }
@@ -302,6 +312,10 @@ public sealed partial class Endpoint
                 if (result.Verdict == OutboundVerdict.Send)
                 {
                     Stage(packet, result, _ikeStage);
+                }
+                else if (result.Verdict == OutboundVerdict.TooBig)
+                {
+                    AnswerTooBig(packet, result.Sa!, _heldReply ??= new PacketBuffer(_bufferSize, Headroom));
                 }
                 else
                 {

@@ -96,7 +96,7 @@ public sealed partial class Endpoint
             return null;
         }
 
-        IkeSa? sa = IkeSa.CreateResponder(Plan.Responders, ChildSas, to, from, _environment.Random, Time);
+        IkeSa? sa = IkeSa.CreateResponder(_responders, ChildSas, to, from, _environment.Random, Time);
         if (sa is null)
         {
             EndpointLog.NoPeer(_log, from);
@@ -118,6 +118,11 @@ public sealed partial class Endpoint
     /// <summary>Carries out what an IKE SA asked for: sends its datagrams and acts on its events.</summary>
     private void Execute(IkeSaEntry entry, IkeSaOutput output)
     {
+        foreach (IkeSa created in output.CreatedIkeSas)
+        {
+            Adopt(entry, created);
+        }
+
         foreach (OutboundDatagram datagram in output.Datagrams)
         {
             SendIke(datagram);
@@ -126,9 +131,16 @@ public sealed partial class Endpoint
         string name = entry.Peer?.Name ?? entry.Sa.Remote.ToString();
         foreach (IkeSaEvent e in output.Events)
         {
-            entry.Remember(e.Message);
+            if (e.Kind is not (IkeSaEventKind.Failed or IkeSaEventKind.Closed))
+            {
+                entry.Remember(e.Message);
+            }
+
             switch (e.Kind)
             {
+                case IkeSaEventKind.Rekeyed:
+                    EndpointLog.Info(_log, name, e.Message);
+                    break;
                 case IkeSaEventKind.Log:
                 case IkeSaEventKind.ChildSaDeleted:
                     EndpointLog.Debug(_log, name, e.Message);
@@ -138,6 +150,7 @@ public sealed partial class Endpoint
                     entry.EstablishedAt = Time.GetUtcNow();
                     entry.Peer?.Backoff.Reset();
                     Progress(entry, ConnectPhase.Phase2);
+                    ServeEstablished(entry);
                     break;
                 case IkeSaEventKind.ChildSaInstalled:
                     EndpointLog.Info(_log, name, "Child SA installed: " + e.Message);
@@ -146,7 +159,16 @@ public sealed partial class Endpoint
                 case IkeSaEventKind.ChildSaFailed:
                 case IkeSaEventKind.AuthenticationFailed:
                     EndpointLog.Problem(_log, name, e.Message);
-                    FailWaiters(entry);
+                    FailWaiters(entry, e.Failure);
+                    break;
+                case IkeSaEventKind.ModeConfigReceived:
+                    EndpointLog.Info(_log, name, "mode-config: " + e.Message);
+                    if (entry.Peer is { } peer && entry.Sa.ModeConfig is { } modeConfig)
+                    {
+                        ApplySourceNat(peer, modeConfig);
+                    }
+
+                    RequestModeConfigChildren(entry);
                     break;
                 case IkeSaEventKind.InitialContact:
                     EndpointLog.Info(_log, name, "initial contact from " + e.Message);
@@ -161,7 +183,12 @@ public sealed partial class Endpoint
                     }
                     else
                     {
-                        EndpointLog.Problem(_log, name, e.Kind == IkeSaEventKind.PeerDead ? "peer is dead: " + e.Message : e.Message);
+                        EndpointLog.Problem(_log, name, e.Kind switch
+                        {
+                            IkeSaEventKind.PeerDead => "peer is dead: " + e.Message,
+                            IkeSaEventKind.Failed when entry.Sa.Failure is { } failure => $"{e.Message}: {failure.Reason}",
+                            _ => e.Message,
+                        });
                     }
 
                     break;
@@ -186,11 +213,25 @@ public sealed partial class Endpoint
         _installedFor.Clear();
     }
 
+    /// <summary>
+    /// Puts an IKE SA that a rekey or reauthentication created into the table, for the same peer, so that messages
+    /// with its SPIs reach it and it is ticked; the SA it replaces stays until it closes.
+    /// </summary>
+    private void Adopt(IkeSaEntry replaced, IkeSa created)
+    {
+        var entry = new IkeSaEntry(created, replaced.Peer, Time.GetTimestamp());
+        if (_ikeSas.TryAdd(entry.Key, entry) && created.State == IkeSaState.Established)
+        {
+            entry.EstablishedAt = Time.GetUtcNow();
+        }
+    }
+
     /// <summary>Takes an ended IKE SA out of the table and decides whether its peer is initiated again.</summary>
     private void Remove(IkeSaEntry entry)
     {
         _ikeSas.Remove(entry.Key);
         entry.Sa.Dispose();
+        ReleaseClient(entry);
         PeerRuntime? peer = entry.Peer;
         if (peer is null)
         {
@@ -202,13 +243,20 @@ public sealed partial class Endpoint
             peer.Initiated = null;
         }
 
+        if (!_ikeSas.Values.Any(e => e.Peer == peer))
+        {
+            RemoveSourceNat(peer);
+        }
+
+        ReleaseModeConfigIfUnused(peer);
+
         // A peer a reload replaced leaves its packets and connects to the new one of that name.
         if (_ikeSas.Values.Any(e => e.Peer == peer) || _peers.GetValueOrDefault(peer.Name) != peer)
         {
             return;
         }
 
-        FailWaiters(entry);
+        FailWaiters(entry, entry.Sa.Failure?.Kind);
         DropHeld(peer);
         if (!_stopping && !peer.Disconnected && !peer.Plan.Passive && peer.ReconnectAfter is null)
         {
@@ -225,18 +273,25 @@ public sealed partial class Endpoint
     }
 
     /// <summary>
-    /// INITIAL_CONTACT: the peer restarted, so the older IKE SAs with it are stale. They are forgotten without
-    /// a delete exchange (the peer no longer knows them), their Child SAs removed.
+    /// INITIAL_CONTACT: the peer restarted, so the older IKE SAs with it are stale: those of the same peer entry
+    /// with the same authenticated identity (a road warrior may come back from another address), or from the
+    /// same address when the identity is unknown. They are forgotten without a delete exchange (the peer no
+    /// longer knows them), their Child SAs removed.
     /// </summary>
     private void ForgetOthers(IkeSaEntry current)
     {
         foreach (IkeSaEntry stale in _ikeSas.Values
-            .Where(e => e != current && e.Peer == current.Peer && e.Sa.Remote.Address.Equals(current.Sa.Remote.Address))
+            .Where(e => e != current && e.Peer == current.Peer && SameClient(e.Sa, current.Sa))
             .ToList())
         {
             Forget(stale);
         }
     }
+
+    private static bool SameClient(IkeSa a, IkeSa b) =>
+        a.PeerIdentity is { } x && b.PeerIdentity is { } y
+            ? x.Type == y.Type && x.Data.Span.SequenceEqual(y.Data.Span)
+            : a.Remote.Address.Equals(b.Remote.Address);
 
     /// <summary>Drops an IKE SA from the table without telling its peer: its Child SAs leave the datapath now.</summary>
     private void Forget(IkeSaEntry entry)
@@ -248,10 +303,13 @@ public sealed partial class Endpoint
 
         _ikeSas.Remove(entry.Key);
         entry.Sa.Dispose();
+        ReleaseClient(entry);
         if (entry.Peer?.Initiated == entry)
         {
             entry.Peer.Initiated = null;
         }
+
+        ReleaseModeConfigIfUnused(entry.Peer);
     }
 
     private void SendIke(OutboundDatagram datagram)
@@ -310,6 +368,7 @@ public sealed partial class Endpoint
         }
 
         ChildSas.Housekeeping();
+        SweepSourceNat();
         foreach (PeerRuntime peer in _peers.Values)
         {
             if (peer.ReconnectAfter is { } wait && Time.GetElapsedTime(peer.ReconnectFrom) >= wait)
@@ -332,9 +391,18 @@ public sealed partial class Endpoint
         }
     }
 
-    /// <summary>A soft lifetime asks the owning IKE SA to rekey; a hard one deletes the Child SA with the peer.</summary>
+    /// <summary>
+    /// A soft byte lifetime asks the owning IKE SA to rekey; a hard one deletes the Child SA with the peer.
+    /// The time lifetimes are the IKE SA's own (it rekeys and deletes on its tick at the same soft and hard
+    /// times), so reaching one here only moves the SA to dying or dead.
+    /// </summary>
     private void OnLifetimeReached(SaLifetimeEvent lifetime)
     {
+        if (lifetime.Measure == LifetimeMeasure.Time)
+        {
+            return;
+        }
+
         InstalledChild? child = ChildSas.Find(lifetime.Sa.Direction, lifetime.Sa.Spi);
         if (child is null)
         {

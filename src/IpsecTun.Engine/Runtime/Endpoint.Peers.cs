@@ -2,6 +2,7 @@ using System.Net;
 using IpsecTun.Engine.Control;
 using IpsecTun.Esp;
 using IpsecTun.Ike.Sa;
+using IpsecTun.Ike.Settings;
 
 namespace IpsecTun.Engine.Runtime;
 
@@ -81,8 +82,14 @@ public sealed partial class Endpoint
     {
         IPAddress local = peer.Plan.LocalAddress ?? _environment.Network.LocalAddressFor(address);
         IkeSa sa = IkeSa.CreateInitiator(
-            peer.Plan.Settings, ChildSas, new IPEndPoint(local, IkePort), new IPEndPoint(address, peer.Plan.RemotePort), _environment.Random, Time);
+            peer.Plan.Settings, ChildSaHostFor(peer, out InstallingChildSaHost? installing), new IPEndPoint(local, IkePort),
+            new IPEndPoint(address, peer.Plan.RemotePort), _environment.Random, Time);
         var entry = new IkeSaEntry(sa, peer, Time.GetTimestamp());
+        if (installing is not null)
+        {
+            installing.BeforeInstall = () => ApplyModeConfig(entry);
+        }
+
         _ikeSas[entry.Key] = entry;
         peer.Initiated = entry;
         EndpointLog.Initiating(_log, peer.Name, address);
@@ -93,7 +100,8 @@ public sealed partial class Endpoint
     /// <summary>
     /// Traffic met an encrypt policy without an SA: start IKE with the policy's peer. An IKE SA that is up but
     /// has no usable Child SA for it (flushed, or its deletion still in flight) is asked for a new one with
-    /// CREATE_CHILD_SA, which the IKE SA sends after any exchange under way.
+    /// CREATE_CHILD_SA from the policy's Child SA settings, which the IKE SA sends after any exchange under way
+    /// (unless one for those settings is already running or queued).
     /// </summary>
     private void Acquire(SecurityPolicy policy)
     {
@@ -117,7 +125,10 @@ public sealed partial class Endpoint
         }
         else if (current.Sa.State == IkeSaState.Established)
         {
-            Execute(current, current.Sa.CreateChildSa());
+            if (RequestChildSa(current, peer, policy) is { } request)
+            {
+                Execute(current, request);
+            }
         }
     }
 
@@ -152,11 +163,11 @@ public sealed partial class Endpoint
         peer.Waiters.Clear();
     }
 
-    private static void FailWaiters(IkeSaEntry entry)
+    private static void FailWaiters(IkeSaEntry entry, IkeSaFailureKind? failure)
     {
         if (entry.Peer is { Waiters.Count: > 0 } peer)
         {
-            ConnectOutcome outcome = ConnectFailure.Classify(entry.Diagnostics);
+            ConnectOutcome outcome = ConnectFailure.Classify(failure, failure == entry.Sa.Failure?.Kind ? entry.Sa.Failure?.Reason : null, entry.Diagnostics);
             CompleteWaiters(peer, outcome.Result, outcome.Message);
         }
     }
@@ -188,6 +199,12 @@ public sealed partial class Endpoint
                 {
                     ScheduleReconnect(peer, ReconnectBackoff.First);
                 }
+            }
+
+            if (!reconnect && entry.Peer is { } stopped)
+            {
+                // Nothing comes back up: the address, routes and DNS go now rather than when the peer confirms.
+                ReleaseModeConfig(stopped);
             }
         }
 

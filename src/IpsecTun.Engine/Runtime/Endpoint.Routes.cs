@@ -4,7 +4,7 @@ using IpsecTun.Esp;
 
 namespace IpsecTun.Engine.Runtime;
 
-/// <summary>The adapter: link up, MTU, and a route into it for the destination of every encrypt policy.</summary>
+/// <summary>The adapter: link up, MTU, and a route into it for the destination of every encrypt policy and mode-config network.</summary>
 public sealed partial class Endpoint
 {
     private readonly List<IpPrefix> _routes = [];
@@ -59,6 +59,14 @@ public sealed partial class Endpoint
                 {
                     routes.Add(route);
                 }
+            }
+        }
+
+        foreach (IpPrefix route in ModeConfigRoutes(peers))
+        {
+            if (!routes.Contains(route))
+            {
+                routes.Add(route);
             }
         }
 

@@ -52,6 +52,7 @@ public sealed partial class Endpoint : IDisposable
         Mtu = plan.Configuration.Endpoint.Interface.Mtu > 0 ? plan.Configuration.Endpoint.Interface.Mtu : DefaultMtu;
         _bufferSize = Math.Max(2048, Mtu + 2 * Headroom);
         Spd = new SecurityPolicyDatabase();
+        SourceNat = new DynamicSourceNat(environment.Time);
     }
 
     /// <summary>The adapter's MTU when the configuration gives none.</summary>
@@ -92,7 +93,9 @@ public sealed partial class Endpoint : IDisposable
         ChildSas = new ChildSaHost(Sad, Spd, _environment.Random, Time, Plan.Configuration.Endpoint.ReplayWindow)
         {
             Installed = OnChildSaInstalled,
+            PathMtu = _environment.Network.PathMtu,
         };
+        StartServer();
         Sad.LifetimeReached = e => Post(() => OnLifetimeReached(e));
         _acquirePool = new PacketBufferPool(AcquireBuffers, _bufferSize, Headroom);
         foreach (SecurityPolicy policy in Plan.Policies)
@@ -156,6 +159,8 @@ public sealed partial class Endpoint : IDisposable
         }
 
         RemoveRoutes();
+        ClearSourceNat();
+        RemoveVirtualRoutes();
         ChildSas.Flush();
         ChildSas.Housekeeping();
         ChildSas.Housekeeping();
@@ -179,7 +184,7 @@ public sealed partial class Endpoint : IDisposable
     }
 
     private IpsecWorker NewWorker(int index) =>
-        new(index, Spd, Sad, Statistics, _environment.Random) { NatTraversalPort = (ushort)NatTraversalPort };
+        new(index, Spd, Sad, Statistics, _environment.Random) { NatTraversalPort = (ushort)NatTraversalPort, AdapterMtu = Mtu };
 
     private void StartThread(string name, Action loop)
     {

@@ -31,6 +31,15 @@ internal static partial class EndpointLog
     [LoggerMessage(Level = LogLevel.Information, Message = "ipsec,info {Peer}: initiating again in {Seconds}s")]
     public static partial void Reconnecting(ILogger logger, string peer, double seconds);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "ipsec,info {Peer}: source NAT {Rule}")]
+    public static partial void SourceNatApplied(ILogger logger, string peer, object? rule);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ipsec,info {Peer}: mode-config applied on {Device}: {Result}")]
+    public static partial void ModeConfigApplied(ILogger logger, string peer, string device, Ike.Sa.ModeConfigResult result);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ipsec,info {Peer}: mode-config released: {Result}")]
+    public static partial void ModeConfigReleased(ILogger logger, string peer, Ike.Sa.ModeConfigResult result);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "ipsec,debug IKE_SA_INIT from {Address}, which no peer matches: dropped")]
     public static partial void NoPeer(ILogger logger, IPEndPoint address);
 }

@@ -7,6 +7,7 @@ public sealed class EngineCounters
     private long _acquireDrops;
     private long _ikeDrops;
     private long _unroutable;
+    private long _tooBig;
 
     /// <summary>Exceptions caught in a loop; the loop carried on.</summary>
     public long LoopFaults => Interlocked.Read(ref _loopFaults);
@@ -20,6 +21,9 @@ public sealed class EngineCounters
     /// <summary>Packets from the adapter no policy protects, or protected packets with no socket to leave through.</summary>
     public long Unroutable => Interlocked.Read(ref _unroutable);
 
+    /// <summary>Packets too big for their tunnel that must not be fragmented: answered with ICMP fragmentation needed or packet too big.</summary>
+    public long TooBig => Interlocked.Read(ref _tooBig);
+
     internal void CountLoopFault() => Interlocked.Increment(ref _loopFaults);
 
     internal void CountAcquireDrop(int count = 1) => Interlocked.Add(ref _acquireDrops, count);
@@ -27,4 +31,6 @@ public sealed class EngineCounters
     internal void CountIkeDrop() => Interlocked.Increment(ref _ikeDrops);
 
     internal void CountUnroutable() => Interlocked.Increment(ref _unroutable);
+
+    internal void CountTooBig() => Interlocked.Increment(ref _tooBig);
 }

@@ -21,4 +21,14 @@ public interface IEndpointNetwork
 
     /// <summary>The address this host sends from to reach <paramref name="remote"/>, which IKE's NAT detection hashes.</summary>
     IPAddress LocalAddressFor(IPAddress remote);
+
+    /// <summary>
+    /// The networks this host reaches directly: the on-link prefixes of its interfaces, loopback and
+    /// <paramref name="exceptInterface"/> (the tunnel's adapter) left out. A full tunnel leaves them on the
+    /// local network. A network that cannot tell has none.
+    /// </summary>
+    IReadOnlyList<IPNetwork> LocalNetworks(string exceptInterface) => [];
+
+    /// <summary>The MTU of the path from <paramref name="local"/> to <paramref name="remote"/> as the system knows it, 0 when it does not.</summary>
+    int PathMtu(IPAddress local, IPAddress remote);
 }

@@ -32,6 +32,9 @@ internal sealed class PeerRuntime(PeerPlan plan)
 
     public List<ConnectWaiter> Waiters { get; } = [];
 
+    /// <summary>What this side applied from the peer's mode-config answer, while an IKE SA with the peer lives.</summary>
+    public ModeConfigSession? ModeConfig { get; set; }
+
     /// <summary>True when <paramref name="policy"/> (configured or dynamic) belongs to this peer.</summary>
     public bool Owns(SecurityPolicy policy) => string.Equals(policy.Peer, Name, StringComparison.Ordinal);
 }

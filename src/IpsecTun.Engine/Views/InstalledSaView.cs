@@ -40,12 +40,15 @@ public static class InstalledSaView
 
         return row
             .Add("addtime", RouterOsText.Time(sa.AddTime))
-            .Add("expires-in", sa.ExpiresIn(now) is TimeSpan left ? RouterOsText.Duration(left) : null)
+            .Add("expires-in", sa.ExpiresIn(now) is TimeSpan left ? RouterOsText.Duration(WholeSeconds(left)) : null)
             .Add("add-lifetime", sa.Lifetime.AddLifetime)
             .Add("replay", sa.Window?.Size.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Add("current-bytes", sa.CurrentBytes)
             .Build();
     }
+
+    /// <summary>RouterOS counts expires-in down in whole seconds (23m37s).</summary>
+    private static TimeSpan WholeSeconds(TimeSpan time) => TimeSpan.FromSeconds(Math.Floor(time.TotalSeconds));
 
     private static string State(SaState state) => state switch
     {

@@ -38,6 +38,8 @@ public sealed partial class SecurityAssociation : IDisposable
         Lifetime = settings.Lifetime;
         Policy = settings.Policy;
         InboundSelector = settings.Policy?.Selector.Reverse();
+        PathMtu = settings.PathMtu;
+        InnerMtu = state == SaState.Larval ? 0 : InnerMtuFor(settings, Version);
         AddTime = addTime;
         _state = (int)state;
         _encryptionKey = Pinned(settings.EncryptionKey.Span);

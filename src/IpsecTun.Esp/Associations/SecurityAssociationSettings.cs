@@ -42,6 +42,13 @@ public sealed record SecurityAssociationSettings
 
     public SaLifetime Lifetime { get; init; } = SaLifetime.Unlimited;
 
+    /// <summary>
+    /// The MTU of the path between the SA's addresses, 0 when unknown. With it the SA knows the largest
+    /// packet it can carry (<see cref="SecurityAssociation.InnerMtu"/>), and the datapath answers larger
+    /// ones that must not be fragmented and clamps the MSS of TCP SYNs to it.
+    /// </summary>
+    public int PathMtu { get; init; }
+
     /// <summary>The policy the SA serves: the outbound SA of that policy, or the one decrypted packets must match.</summary>
     public SecurityPolicy? Policy { get; init; }
 

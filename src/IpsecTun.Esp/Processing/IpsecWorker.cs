@@ -47,6 +47,13 @@ public sealed partial class IpsecWorker
 
     public IpsecStatistics Statistics { get; }
 
+    /// <summary>
+    /// The MTU of the adapter the inner packets come from and go to, 0 when there is none: TCP SYNs in
+    /// either direction are clamped to fit it as well as the SA's inner MTU, since a host behind this one
+    /// announces an MSS for its own link.
+    /// </summary>
+    public int AdapterMtu { get; init; }
+
     /// <summary>The UDP port whose datagrams are NAT-T (ESP, IKE or keepalive).</summary>
     public ushort NatTraversalPort { get; init; } = UdpEncapsulation.NatTraversalPort;
 
@@ -115,6 +122,11 @@ public sealed partial class IpsecWorker
 #pragma warning restore CA1031
         {
             result = InboundResult.Dropped(IpsecCounter.InErrors);
+        }
+
+        if (result is { Verdict: InboundVerdict.Deliver, Sa.InnerMtu: > 0 })
+        {
+            ClampMss(result.Sa, packet.Data);
         }
 
         Count(result.DropReason);
@@ -194,6 +206,16 @@ public sealed partial class IpsecWorker
             return sa is { State: SaState.Dead }
                 ? OutboundResult.Dropped(IpsecCounter.OutStateExpired, policy, sa)
                 : new OutboundResult(OutboundVerdict.Acquire, policy, null, IpsecCounter.OutNoStates, 0);
+        }
+
+        if (sa.InnerMtu > 0)
+        {
+            if (MustNotFragment(sa, packet.Data))
+            {
+                return new OutboundResult(OutboundVerdict.TooBig, policy, sa, null, 0);
+            }
+
+            ClampMss(sa, packet.Data);
         }
 
         return ProtectWith(sa, packet, policy);

@@ -11,6 +11,12 @@ public enum OutboundVerdict : byte
     /// <summary>Dropped and counted.</summary>
     Drop,
 
+    /// <summary>
+    /// Not protected: with its SA's headers the packet would exceed the path MTU, and it must not be
+    /// fragmented (IPv4 with DF, or IPv6). Its sender is to be told <see cref="SecurityAssociation.InnerMtu"/>.
+    /// </summary>
+    TooBig,
+
     /// <summary>An encrypt policy has no SA: dropped and counted; ask IKE for one.</summary>
     Acquire,
 }

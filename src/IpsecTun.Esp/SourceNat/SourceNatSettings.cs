@@ -5,7 +5,8 @@ namespace IpsecTun.Esp;
 
 /// <summary>
 /// The dynamic source NAT a mode-config initiator with a src-address-list sets up once it has its virtual
-/// address: packets from <see cref="InsideNetworks"/> to anywhere outside them leave as <see cref="TranslatedAddress"/>.
+/// address: packets from <see cref="InsideNetworks"/> to anywhere outside them (or, with <see cref="Destinations"/>,
+/// to those networks only) leave as <see cref="TranslatedAddress"/>.
 /// </summary>
 public sealed record SourceNatSettings
 {
@@ -14,6 +15,13 @@ public sealed record SourceNatSettings
 
     /// <summary>The IPv4 networks of the src-address-list; destinations inside them are never translated (dst-address-list=!list).</summary>
     public required IReadOnlyList<IpPrefix> InsideNetworks { get; init; }
+
+    /// <summary>
+    /// The networks translated packets may go to: the split-include networks received, one rule per network as in
+    /// the manual's RoadWarrior-with-NAT example. Empty (no split-include, a full tunnel): any destination outside
+    /// <see cref="InsideNetworks"/>. IPv6 networks are ignored, since only IPv4 is translated.
+    /// </summary>
+    public IReadOnlyList<IpPrefix> Destinations { get; init; } = [];
 
     /// <summary>The most connections held at once; the table is allocated for this many up front.</summary>
     public int Capacity { get; init; } = 16_384;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Net;
 using IpsecTun.Core;
 
 namespace IpsecTun.Esp;
@@ -29,25 +30,38 @@ public sealed partial class SourceNatTranslator
 
     private readonly NatConnectionTable _table;
     private readonly IpPrefix[] _insideNetworks;
+    private readonly IpPrefix[] _destinations;
     private readonly uint _translatedAddress;
     private readonly TimeProvider _time;
 
     public SourceNatTranslator(SourceNatSettings settings, TimeProvider time)
+        : this(settings, time, new SourceNatStatistics())
+    {
+    }
+
+    /// <summary>A translator counting into <paramref name="statistics"/>: translators that replace one another can share them, so totals survive.</summary>
+    public SourceNatTranslator(SourceNatSettings settings, TimeProvider time, SourceNatStatistics statistics)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(statistics);
         if (IpAddressBits.VersionOf(settings.TranslatedAddress) != 4 || settings.InsideNetworks.Any(n => n.Version != 4))
         {
             throw new ArgumentException("Source NAT translates IPv4 only: the address and the inside networks must be IPv4.", nameof(settings));
         }
 
         _insideNetworks = [.. settings.InsideNetworks];
+        _destinations = [.. settings.Destinations.Where(n => n.Version == 4)];
         _translatedAddress = (uint)IpAddressBits.FromIPAddress(settings.TranslatedAddress);
         _time = time;
+        Statistics = statistics;
         _table = new NatConnectionTable(settings, Statistics);
     }
 
-    public SourceNatStatistics Statistics { get; } = new();
+    public SourceNatStatistics Statistics { get; }
+
+    /// <summary>The virtual address packets leave with.</summary>
+    public IPAddress TranslatedAddress => IpAddressBits.ToIPAddress(4, _translatedAddress);
 
     public int ConnectionCount => _table.Count;
 
@@ -70,7 +84,7 @@ public sealed partial class SourceNatTranslator
 
         uint source = BinaryPrimitives.ReadUInt32BigEndian(ip.Source);
         uint destination = BinaryPrimitives.ReadUInt32BigEndian(ip.Destination);
-        if (!IsInside(source) || IsInside(destination))
+        if (!IsInside(source) || !IsTranslatedDestination(destination))
         {
             return SourceNatVerdict.Unchanged;
         }
@@ -163,9 +177,15 @@ public sealed partial class SourceNatTranslator
         return SourceNatVerdict.Translated;
     }
 
-    private bool IsInside(uint address)
+    private bool IsInside(uint address) => AnyContains(_insideNetworks, address);
+
+    /// <summary>Traffic among the inside networks stays local; beyond them, the split-include networks when there are some.</summary>
+    private bool IsTranslatedDestination(uint address) =>
+        !IsInside(address) && (_destinations.Length == 0 || AnyContains(_destinations, address));
+
+    private static bool AnyContains(IpPrefix[] networks, uint address)
     {
-        foreach (IpPrefix network in _insideNetworks)
+        foreach (IpPrefix network in networks)
         {
             if (network.Contains(4, address))
             {

@@ -20,15 +20,28 @@ internal static class LocalAuthenticator
             ? CertificateAuthorities.ChainToSend(local, requestedCas).Select(c => new CertificatePayload(CertificateEncoding.X509Signature, c.RawData))
             : [];
 
-    /// <summary>Our AUTH over <paramref name="signedOctets"/>: the shared-key MIC or a signature the peer can check.</summary>
-    public static AuthenticationPayload Auth(IkeSaSettings settings, PrfAlgorithm prf, byte[] signedOctets, IReadOnlySet<HashAlgorithmName>? peerHashes)
+    /// <summary>
+    /// Our AUTH over <paramref name="signedOctets"/>: the shared-key MIC or a signature the peer can check; false with
+    /// the reason when our credentials cannot make one (no certificate, a key that cannot sign or is not the certificate's).
+    /// </summary>
+    public static bool TryAuth(
+        IkeSaSettings settings, PrfAlgorithm prf, byte[] signedOctets, IReadOnlySet<HashAlgorithmName>? peerHashes,
+        [NotNullWhen(true)] out AuthenticationPayload? auth, [NotNullWhen(false)] out string? problem)
     {
         if (settings.AuthMethod == IkeAuthMethod.PreSharedKey)
         {
-            return new AuthenticationPayload(AuthMethod.SharedKeyMessageIntegrityCode, PskAuthentication.Compute(prf, settings.PreSharedKey.Secret, signedOctets));
+            auth = new AuthenticationPayload(AuthMethod.SharedKeyMessageIntegrityCode, PskAuthentication.Compute(prf, settings.PreSharedKey.Secret, signedOctets));
+            problem = null;
+            return true;
         }
 
-        LocalCertificate local = settings.Certificate ?? throw new InvalidOperationException(Problem(settings));
-        return SignatureScheme.ForLocal(local, peerHashes).Sign(local.PrivateKey, signedOctets);
+        if (settings.Certificate is not { } local)
+        {
+            auth = null;
+            problem = Problem(settings)!;
+            return false;
+        }
+
+        return SignatureScheme.ForLocal(local, peerHashes).TrySign(local, signedOctets, out auth, out problem);
     }
 }

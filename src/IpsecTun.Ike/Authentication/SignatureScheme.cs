@@ -92,17 +92,34 @@ internal sealed record SignatureScheme(AuthMethod Method, SignatureKind Kind, Ha
         return true;
     }
 
-    public AuthenticationPayload Sign(AsymmetricAlgorithm key, byte[] octets)
+    /// <summary>
+    /// Signs <paramref name="octets"/> with the key of <paramref name="local"/>; false with <paramref name="problem"/>
+    /// when the key cannot make this signature (a public key only, or one too small for RSASSA-PSS with the hash).
+    /// Whether the key belongs to the certificate is <see cref="LocalCertificate.SigningProblem"/>'s check.
+    /// </summary>
+    public bool TrySign(LocalCertificate local, byte[] octets, [NotNullWhen(true)] out AuthenticationPayload? auth, [NotNullWhen(false)] out string? problem)
     {
-        byte[] signature = key switch
+        auth = null;
+        byte[] signature;
+        try
         {
-            RSA rsa => rsa.SignData(octets, Hash, Kind == SignatureKind.RsaPss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1),
-            ECDsa ecdsa => ecdsa.SignData(octets, Hash, EcdsaFormat),
-            _ => throw new ArgumentException("IKE signatures need an RSA or ECDSA key.", nameof(key)),
-        };
-        return IsRfc7427
+            signature = local.PrivateKey switch
+            {
+                RSA rsa => rsa.SignData(octets, Hash, Kind == SignatureKind.RsaPss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1),
+                _ => ((ECDsa)local.PrivateKey).SignData(octets, Hash, EcdsaFormat),
+            };
+        }
+        catch (CryptographicException e)
+        {
+            problem = $"our private key for {local.Certificate.Subject} cannot sign {this}: {e.Message}";
+            return false;
+        }
+
+        auth = IsRfc7427
             ? AuthenticationPayload.DigitalSignature(new SignatureAuthData(Identifier, signature))
             : new AuthenticationPayload(Method, signature);
+        problem = null;
+        return true;
     }
 
     /// <summary>Verifies <paramref name="signature"/> over <paramref name="octets"/> with the public key of <paramref name="certificate"/>.</summary>

@@ -24,34 +24,58 @@ internal sealed class ChildSaAnswer
     public ChildSaReference? Installed { get; private set; }
 
     /// <summary>
-    /// Negotiates against the child settings and installs the Child SA when everything fits. TSi is narrowed
-    /// to <paramref name="remoteSelectors"/> when given (a mode-config client's virtual address), else to the settings'.
+    /// Negotiates against <paramref name="candidates"/> (the Child SA settings that may serve the request, in
+    /// preference order): the first whose selectors the offer fits and one of whose proposals is acceptable
+    /// is used, and the Child SA installed. TSi is narrowed to <paramref name="remoteSelectors"/> when given (a
+    /// mode-config client's virtual address), else to the addresses this responder assigned by mode-config, else to
+    /// the settings'. An identity that generates policies has its selectors checked by the host's templates instead
+    /// (<see cref="IResponderConfiguration.GenerateSelectors"/>).
     /// </summary>
     public void Negotiate(
-        IkeSa sa, IReadOnlyList<Payload> payloads, bool withPfs, ReadOnlySpan<byte> nonceI, ReadOnlySpan<byte> nonceR, IkeSaOutput output,
-        IReadOnlyList<TrafficSelector>? remoteSelectors = null)
+        IkeSa sa, IReadOnlyList<ChildSaSettings> candidates, IReadOnlyList<Payload> payloads, bool withPfs, ReadOnlySpan<byte> nonceI,
+        ReadOnlySpan<byte> nonceR, IkeSaOutput output, IReadOnlyList<TrafficSelector>? remoteSelectors = null)
     {
         var kei = payloads.OfType<KeyExchangePayload>().FirstOrDefault();
-        ChildSaSettings child = sa.Settings.Child;
         var sap = payloads.OfType<SecurityAssociationPayload>().First();
         var offeredTsi = payloads.OfType<TrafficSelectorPayload>().First(p => p.Type == PayloadType.TrafficSelectorInitiator).Selectors;
         var offeredTsr = payloads.OfType<TrafficSelectorPayload>().First(p => p.Type == PayloadType.TrafficSelectorResponder).Selectors;
         var rejections = new List<string>();
-        if (!ProposalSelector.TrySelect(sap.Proposals, ProposalBuilder.Child(child.Proposals, child.Protocol, 0, withPfs), kei?.Group ?? 0, out _proposal, rejections)
-            || NegotiatedTransforms.FromProposal(_proposal) is not { } transforms)
+        remoteSelectors ??= ModeConfigResponder.AssignedSelectors(sa);
+        (List<TrafficSelector> Tsi, List<TrafficSelector> Tsr)? generated = Generated(sa, offeredTsi, offeredTsr, remoteSelectors, output);
+        bool selectorsFit = false;
+        ChildSaSettings? child = null;
+        NegotiatedTransforms? transforms = null;
+        foreach (ChildSaSettings candidate in candidates)
+        {
+            (List<TrafficSelector> tsi, List<TrafficSelector> tsr) = generated ?? (
+                TrafficSelectorNarrowing.Narrow(offeredTsi, remoteSelectors ?? candidate.RemoteSelectors),
+                TrafficSelectorNarrowing.Narrow(offeredTsr, candidate.LocalSelectors));
+            if (tsi.Count == 0 || tsr.Count == 0)
+            {
+                continue;
+            }
+
+            selectorsFit = true;
+            if (ProposalSelector.TrySelect(sap.Proposals, ProposalBuilder.Child(candidate.Proposals, candidate.Protocol, 0, withPfs), kei?.Group ?? 0, out _proposal, rejections)
+                && NegotiatedTransforms.FromProposal(_proposal) is { } selected)
+            {
+                (child, transforms, _tsi, _tsr) = (candidate, selected, tsi, tsr);
+                break;
+            }
+        }
+
+        if (!selectorsFit)
+        {
+            output.Log($"traffic selectors unacceptable: TSi {string.Join(", ", offeredTsi)} TSr {string.Join(", ", offeredTsr)}");
+            Refuse(NotifyType.TsUnacceptable, output);
+            return;
+        }
+
+        if (child is null || transforms is null || _proposal is null)
         {
             output.Log("no suitable proposal found for the Child SA");
             rejections.ForEach(output.Log);
             Refuse(NotifyType.NoProposalChosen, output);
-            return;
-        }
-
-        _tsi = TrafficSelectorNarrowing.Narrow(offeredTsi, remoteSelectors ?? child.RemoteSelectors);
-        _tsr = TrafficSelectorNarrowing.Narrow(offeredTsr, child.LocalSelectors);
-        if (_tsi.Count == 0 || _tsr.Count == 0)
-        {
-            output.Log($"traffic selectors unacceptable: TSi {string.Join(", ", offeredTsi)} TSr {string.Join(", ", offeredTsr)}");
-            Refuse(NotifyType.TsUnacceptable, output);
             return;
         }
 
@@ -62,7 +86,7 @@ internal sealed class ChildSaAnswer
             {
                 output.Log($"PFS needs {group}, the request carries {kei?.Group.ToString() ?? "no KE"}: INVALID_KE_PAYLOAD");
                 _error = new NotifyPayload(NotifyType.InvalidKePayload, NotifyData.InvalidKeGroup(group.Id));
-                output.Raise(IkeSaEventKind.ChildSaFailed, "Child SA refused: InvalidKePayload");
+                output.Raise(IkeSaEventKind.ChildSaFailed, "Child SA refused: InvalidKePayload", IkeSaFailureKind.NoProposalChosen);
                 return;
             }
 
@@ -79,15 +103,39 @@ internal sealed class ChildSaAnswer
         _transport = child.Mode == ChildSaMode.Transport && payloads.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.UseTransportMode);
         _inboundSpi = sa.Host.AllocateSpi(_proposal.Protocol);
         Installed = ChildSaInstaller.Install(
-            sa, _proposal.Protocol, transforms, _transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(_proposal),
+            sa, exchangeInitiator: false, child, _proposal.Protocol, transforms, _transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(_proposal),
             _tsr, _tsi, shared, nonceI, nonceR, output);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(shared);
+    }
+
+    /// <summary>
+    /// The selectors the host agrees on for an identity that generates policies (empty when refused), or null when
+    /// the Child SA settings' selectors apply. The host may only narrow: anything outside the proposal is refused.
+    /// </summary>
+    private static (List<TrafficSelector> Tsi, List<TrafficSelector> Tsr)? Generated(
+        IkeSa sa, IReadOnlyList<TrafficSelector> offeredTsi, IReadOnlyList<TrafficSelector> offeredTsr, IReadOnlyList<TrafficSelector>? remoteSelectors,
+        IkeSaOutput output)
+    {
+        if (sa.Configuration?.GenerateSelectors(
+            sa.Settings, remoteSelectors is null ? offeredTsi : TrafficSelectorNarrowing.Narrow(offeredTsi, remoteSelectors), offeredTsr) is not { } generated)
+        {
+            return null;
+        }
+
+        bool subset = TrafficSelectorNarrowing.IsSubset(generated.Initiator, offeredTsi) && TrafficSelectorNarrowing.IsSubset(generated.Responder, offeredTsr);
+        if (generated.IsRefused || !subset)
+        {
+            output.Log($"no policy template admits TSi {string.Join(", ", offeredTsi)} TSr {string.Join(", ", offeredTsr)}");
+            return ([], []);
+        }
+
+        return ([.. generated.Initiator], [.. generated.Responder]);
     }
 
     public void Refuse(NotifyType error, IkeSaOutput output)
     {
         _error = new NotifyPayload(error);
-        output.Raise(IkeSaEventKind.ChildSaFailed, $"Child SA refused: {error}");
+        output.Raise(IkeSaEventKind.ChildSaFailed, $"Child SA refused: {error}", IkeSaFailures.FromNotify(error));
     }
 
     /// <summary>SA, TSi and TSr of the installed Child SA, or the error Notify. <paramref name="beforeSa"/> goes between (e.g. Nr).</summary>

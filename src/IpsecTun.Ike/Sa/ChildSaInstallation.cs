@@ -12,13 +12,16 @@ namespace IpsecTun.Ike.Sa;
 public sealed class ChildSaInstallation : IDisposable
 {
     private readonly ChildSaKeys _keys;
+    /// <summary>Whether this side initiated the exchange that created the SA (RFC 7296 §2.17 orders KEYMAT by it).</summary>
     private readonly bool _isInitiator;
 
     internal ChildSaInstallation(
         ProtocolId protocol, ChildSaMode mode, uint inboundSpi, uint outboundSpi, EncryptionAlgorithm? encryption, IntegrityAlgorithm? integrity,
         ChildSaKeys keys, bool isInitiator, IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors,
-        IPEndPoint local, IPEndPoint remote, bool udpEncapsulation, bool extendedSequenceNumbers)
+        IPEndPoint local, IPEndPoint remote, bool udpEncapsulation, bool extendedSequenceNumbers, TimeSpan lifetime)
     {
+        HardLifetime = lifetime;
+        SoftLifetime = lifetime * IkeSa.ChildSoftFraction;
         ExtendedSequenceNumbers = extendedSequenceNumbers;
         UdpEncapsulation = udpEncapsulation;
         Protocol = protocol;
@@ -61,6 +64,12 @@ public sealed class ChildSaInstallation : IDisposable
 
     /// <summary>The SA uses 64-bit sequence numbers (RFC 4303 §2.2.1): the host sets the ESN flag of both directions.</summary>
     public bool ExtendedSequenceNumbers { get; }
+
+    /// <summary>When the IKE SA deletes the Child SA unless a rekey replaced it: the configured lifetime.</summary>
+    public TimeSpan HardLifetime { get; }
+
+    /// <summary>When the IKE SA starts the Child SA's rekey.</summary>
+    public TimeSpan SoftLifetime { get; }
 
     public ReadOnlySpan<byte> InboundEncryptionKey =>
         _isInitiator ? _keys.EncryptionKeyResponderToInitiator : _keys.EncryptionKeyInitiatorToResponder;

@@ -5,11 +5,13 @@ using IpsecTun.Ike.Settings;
 namespace IpsecTun.Ike.Sa;
 
 /// <summary>
-/// The initiator's half of a Child SA negotiation (IKE_AUTH or CREATE_CHILD_SA): it offers ESP
-/// proposals with a fresh inbound SPI and its selectors, and checks and installs what the responder chose.
+/// The initiator's half of a Child SA negotiation (IKE_AUTH or CREATE_CHILD_SA): it offers the proposals
+/// of one Child SA's settings with a fresh inbound SPI and its selectors, and checks and installs what the
+/// responder chose.
 /// </summary>
 internal sealed class ChildSaOffer
 {
+    private readonly ChildSaSettings _child;
     private readonly IReadOnlyList<TrafficSelector> _local;
     private readonly IReadOnlyList<TrafficSelector> _remote;
     private readonly ChildSaMode _mode;
@@ -20,8 +22,10 @@ internal sealed class ChildSaOffer
 
     /// <summary>With PFS the key exchange uses <paramref name="pfsGroup"/> (the group an INVALID_KE_PAYLOAD asked for), else the first pfs-group.</summary>
     public ChildSaOffer(
-        IReadOnlyList<TrafficSelector> local, IReadOnlyList<TrafficSelector> remote, ChildSaMode mode, bool withPfs, KeyExchangeGroup? pfsGroup = null)
+        ChildSaSettings child, IReadOnlyList<TrafficSelector> local, IReadOnlyList<TrafficSelector> remote, ChildSaMode mode, bool withPfs,
+        KeyExchangeGroup? pfsGroup = null)
     {
+        _child = child;
         _withPfs = withPfs;
         _pfsGroup = pfsGroup;
         _local = local;
@@ -36,9 +40,9 @@ internal sealed class ChildSaOffer
             payloads.Add(new NotifyPayload(NotifyType.UseTransportMode));
         }
 
-        _inboundSpi = sa.Host.AllocateSpi(sa.Settings.Child.Protocol);
-        payloads.Add(new SecurityAssociationPayload(ProposalBuilder.Child(sa.Settings.Child.Proposals, sa.Settings.Child.Protocol, _inboundSpi, _withPfs)));
-        if (_withPfs && (_pfsGroup ?? sa.Settings.Child.Proposals.SelectMany(p => p.PfsGroups ?? []).FirstOrDefault()) is { } group)
+        _inboundSpi = sa.Host.AllocateSpi(_child.Protocol);
+        payloads.Add(new SecurityAssociationPayload(ProposalBuilder.Child(_child.Proposals, _child.Protocol, _inboundSpi, _withPfs)));
+        if (_withPfs && (_pfsGroup ?? _child.Proposals.SelectMany(p => p.PfsGroups ?? []).FirstOrDefault()) is { } group)
         {
             _keyExchange = group.Create(sa.Random);
             payloads.Add(new KeyExchangePayload(group.Id, _keyExchange.PublicValue.ToArray()));
@@ -53,7 +57,7 @@ internal sealed class ChildSaOffer
     {
         if (payloads.OfType<NotifyPayload>().FirstOrDefault(n => n.IsError) is { } error)
         {
-            output.Raise(IkeSaEventKind.ChildSaFailed, $"peer refused the Child SA: {error.NotifyType}");
+            output.Raise(IkeSaEventKind.ChildSaFailed, $"peer refused the Child SA: {error.NotifyType}", IkeSaFailures.FromNotify(error.NotifyType));
             return null;
         }
 
@@ -62,31 +66,31 @@ internal sealed class ChildSaOffer
         var tsr = payloads.OfType<TrafficSelectorPayload>().FirstOrDefault(p => p.Type == PayloadType.TrafficSelectorResponder);
         if (sap is null || tsi is null || tsr is null)
         {
-            output.Raise(IkeSaEventKind.ChildSaFailed, "peer created no Child SA");
+            output.Raise(IkeSaEventKind.ChildSaFailed, "peer created no Child SA", IkeSaFailureKind.ProtocolError);
             return null;
         }
 
         var rejections = new List<string>();
-        List<Proposal> ours = ProposalBuilder.Child(sa.Settings.Child.Proposals, sa.Settings.Child.Protocol, _inboundSpi, _withPfs);
+        List<Proposal> ours = ProposalBuilder.Child(_child.Proposals, _child.Protocol, _inboundSpi, _withPfs);
         if (sap.Proposals.Count != 1
             || !ProposalSelector.TrySelect(sap.Proposals, [.. ours.Where(p => p.Number == sap.Proposals[0].Number)], _keyExchange?.Group.Id ?? 0, out Proposal? chosen, rejections)
             || NegotiatedTransforms.FromProposal(chosen) is not { } transforms)
         {
             rejections.ForEach(output.Log);
-            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder chose an ESP proposal we did not offer");
+            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder chose an ESP proposal we did not offer", IkeSaFailureKind.NoProposalChosen);
             return null;
         }
 
         if (!TrafficSelectorNarrowing.IsSubset(tsi.Selectors, _local) || !TrafficSelectorNarrowing.IsSubset(tsr.Selectors, _remote))
         {
-            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder widened the traffic selectors");
+            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder widened the traffic selectors", IkeSaFailureKind.TsUnacceptable);
             return null;
         }
 
         bool transport = payloads.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.UseTransportMode);
         if (transport && _mode != ChildSaMode.Transport)
         {
-            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder chose transport mode we did not ask for");
+            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder chose transport mode we did not ask for", IkeSaFailureKind.ProtocolError);
             return null;
         }
 
@@ -94,14 +98,14 @@ internal sealed class ChildSaOffer
         if (transforms.Group is not null
             && !PfsSecret.TryCompute(_keyExchange, transforms.Group, payloads.OfType<KeyExchangePayload>().FirstOrDefault(), out shared, output))
         {
-            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder's PFS key exchange does not fit");
+            output.Raise(IkeSaEventKind.ChildSaFailed, "the responder's PFS key exchange does not fit", IkeSaFailureKind.ProtocolError);
             return null;
         }
 
         try
         {
             return ChildSaInstaller.Install(
-                sa, chosen.Protocol, transforms, transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(chosen),
+                sa, exchangeInitiator: true, _child, chosen.Protocol, transforms, transport ? ChildSaMode.Transport : ChildSaMode.Tunnel, _inboundSpi, ChildSaInstaller.ReadSpi(chosen),
                 tsi.Selectors, tsr.Selectors, shared, nonceI, nonceR, output);
         }
         finally

@@ -40,7 +40,7 @@ public sealed partial class IkeSa
         ReadCertificateRequests(payloads);
         if (IsInitiator && LocalAuthenticator.Problem(Settings) is { } problem)
         {
-            output.Log(problem);
+            NoteFailure(IkeSaFailureKind.OwnCredentials, problem, output);
             return false;
         }
 

@@ -70,16 +70,16 @@ public sealed partial class IkeSa
         return true;
     }
 
-    /// <summary>The settings a mode-config answer is built from: the address RADIUS assigned replaces a configured one.</summary>
-    internal IkeSaSettings SettingsWithEapAddress()
+    /// <summary>The mode-config answer for this client with the address an EAP server assigned in place of one of its family.</summary>
+    internal ModeConfigResult? WithEapAddress(ModeConfigResult? answer)
     {
         if (EapAssignedAddress is not { } address)
         {
-            return Settings;
+            return answer;
         }
 
-        ModeConfigResult answer = Settings.ModeConfigAnswer ?? new ModeConfigResult([], [], []);
+        answer ??= new ModeConfigResult([], [], []);
         var addresses = answer.Addresses.Where(a => a.AddressFamily != address.AddressFamily).Prepend(address).ToList();
-        return Settings with { ModeConfigAnswer = answer with { Addresses = addresses } };
+        return answer with { Addresses = addresses };
     }
 }

@@ -1,4 +1,5 @@
 using IpsecTun.Ike.Messages;
+using IpsecTun.Ike.Settings;
 using IpsecTun.Ike.Tasks;
 
 namespace IpsecTun.Ike.Sa;
@@ -17,7 +18,8 @@ public sealed partial class IkeSa
     /// <summary>... minus a random share of up to this fraction, so that two peers rarely rekey at once.</summary>
     private const double IkeSoftJitterFraction = 0.05;
 
-    private const double ChildSoftFraction = 0.9;
+    /// <summary>The share of a Child SA's lifetime after which it is rekeyed.</summary>
+    internal const double ChildSoftFraction = 0.9;
 
     private readonly long _createdAt;
     private readonly Dictionary<uint, long> _childInstalledAt = [];
@@ -45,9 +47,11 @@ public sealed partial class IkeSa
     }
 
     /// <summary>
-    /// Reauthenticates (RFC 7296 §2.8.3), make-before-break: a new IKE SA runs IKE_SA_INIT and IKE_AUTH with
-    /// the configured Child SA, and once it is established it deletes this one with its Child SAs. The new
-    /// SA is in <see cref="IkeSaOutput.CreatedIkeSas"/>; it sends no INITIAL_CONTACT.
+    /// Reauthenticates (RFC 7296 §2.8.3), make-before-break: a new IKE SA runs IKE_SA_INIT and IKE_AUTH and
+    /// re-creates every Child SA this one has (the first in IKE_AUTH, the others with CREATE_CHILD_SA, each with
+    /// its own settings and selectors; the configured ones when there are none), and once it is established
+    /// it deletes this one with its Child SAs. The new SA is in <see cref="IkeSaOutput.CreatedIkeSas"/>; it
+    /// sends no INITIAL_CONTACT.
     /// </summary>
     public IkeSaOutput Reauthenticate()
     {
@@ -59,11 +63,23 @@ public sealed partial class IkeSa
         _ikeRenewalStarted = true;
         IkeSa successor = CreateInitiator(Settings with { SendInitialContact = false }, Host, Local, Remote, Random, Time);
         successor._replaces = this;
+        if (ChildrenToRecreate() is { Count: > 0 } children)
+        {
+            successor._childrenToCreate = children;
+        }
+
         IkeSaOutput output = successor.Start();
         output.CreatedIkeSas.Insert(0, successor);
         output.Log($"reauthenticating: new IKE SA {successor.InitiatorSpi:x16} replaces {InitiatorSpi:x16}_{ResponderSpi:x16}");
         return output;
     }
+
+    /// <summary>The live Child SAs as settings to negotiate again: each one's own proposals, mode and agreed selectors, once per selector pair.</summary>
+    private List<ChildSaSettings> ChildrenToRecreate() =>
+        [.. _childSas
+            .Where(c => !_closingChildSas.Contains(c.InboundSpi))
+            .DistinctBy(c => string.Join(",", c.LocalSelectors) + "|" + string.Join(",", c.RemoteSelectors))
+            .Select(c => c.Settings with { LocalSelectors = c.LocalSelectors, RemoteSelectors = c.RemoteSelectors, Mode = c.Mode })];
 
     /// <summary>Starts what the lifetimes call for, if anything; true when a task was queued.</summary>
     private bool RunLifetime(IkeSaOutput output)
@@ -108,10 +124,10 @@ public sealed partial class IkeSa
     /// </summary>
     private IkeTask? NextChildLifetimeTask()
     {
-        TimeSpan hard = Settings.Child.Lifetime;
         long now = Time.GetTimestamp();
         foreach (ChildSaReference child in _childSas)
         {
+            TimeSpan hard = child.Settings.Lifetime;
             TimeSpan age = Time.GetElapsedTime(_childInstalledAt[child.InboundSpi]);
             if (age >= hard && _closingChildSas.Add(child.InboundSpi))
             {

@@ -242,6 +242,13 @@ public sealed partial class IkeSa
     {
         while (State is not (IkeSaState.Closed or IkeSaState.Failed) && _tasks.TryDequeue(out IkeTask? task))
         {
+            if (task.Prepare(this) is { } failure)
+            {
+                NoteFailure(failure.Kind, failure.Reason, output);
+                Close(output, IkeSaState.Failed);
+                return;
+            }
+
             var payloads = new List<Payload>();
             task.BuildRequest(this, payloads);
             uint id = _tasks.NextRequestId;

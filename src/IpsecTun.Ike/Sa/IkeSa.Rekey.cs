@@ -31,6 +31,7 @@ public sealed partial class IkeSa
             RemoteBehindNat = old.RemoteBehindNat,
             FragmentationAgreed = old.FragmentationAgreed,
             ModeConfig = old.ModeConfig,
+            PeerIdentity = old.PeerIdentity,
         };
         sa.UseKeys(transforms, keys);
         sa.State = IkeSaState.Established;

@@ -19,7 +19,6 @@ namespace IpsecTun.Ike.Sa;
 public sealed partial class IkeSa : IDisposable
 {
     private const int NonceSize = 32;
-    private const int NatTraversalPort = 4500;
 
     private readonly TaskManager _tasks;
     private readonly InboundMessageReader _plainReader;
@@ -28,6 +27,7 @@ public sealed partial class IkeSa : IDisposable
     private SkProtection? _inbound;
     private InboundMessageReader? _protectedReader;
     private IkeSaKeys? _keys;
+    private IReadOnlyList<ChildSaSettings>? _childrenToCreate;
     private long _lastInbound;
 
     private IkeSa(bool isInitiator, IkeSaSettings settings, IChildSaHost host, IPEndPoint local, IPEndPoint remote, RandomSource random, TimeProvider time)
@@ -70,13 +70,25 @@ public sealed partial class IkeSa : IDisposable
 
     public IReadOnlyList<ChildSaReference> ChildSas => _childSas;
 
-    /// <summary>What the responder assigned to this mode-config client, once IKE_AUTH completed; kept across IKE SA rekeys.</summary>
+    /// <summary>
+    /// What the responder assigned to this mode-config client, once IKE_AUTH completed (on a responder: what it
+    /// gave the client); kept across IKE SA rekeys.
+    /// </summary>
     public ModeConfigResult? ModeConfig { get; internal set; }
+
+    /// <summary>The peer's identity (IDi or IDr) once it authenticated; kept across IKE SA rekeys.</summary>
+    public IkeIdentity? PeerIdentity { get; internal set; }
 
     /// <summary>The negotiated IKE transforms, once IKE_SA_INIT completed.</summary>
     internal NegotiatedTransforms? Transforms { get; private set; }
 
     internal IkeSaSettings Settings { get; private set; }
+
+    /// <summary>
+    /// The Child SAs an initiator creates once it is up: the first in IKE_AUTH, the others with CREATE_CHILD_SA.
+    /// The configured ones, or those of the IKE SA a reauthentication replaces.
+    /// </summary>
+    internal IReadOnlyList<ChildSaSettings> ChildrenToCreate => _childrenToCreate ?? Settings.Children;
 
     /// <summary>Where a responder looks up the settings for the initiator's identity; null when fixed.</summary>
     internal IResponderConfiguration? Configuration { get; private init; }
@@ -147,8 +159,18 @@ public sealed partial class IkeSa : IDisposable
         return QueueExchange(new InformationalTask(new DeletePayload(protocol, [inboundSpi])));
     }
 
-    /// <summary>Creates another Child SA from the configured Child SA settings (CREATE_CHILD_SA).</summary>
-    public IkeSaOutput CreateChildSa() => QueueExchange(new CreateChildTask());
+    /// <summary>Creates another Child SA from the first configured Child SA settings (CREATE_CHILD_SA).</summary>
+    public IkeSaOutput CreateChildSa() => CreateChildSa(Settings.Child);
+
+    /// <summary>Creates a Child SA from <paramref name="child"/>, e.g. the settings of one policy of the peer (CREATE_CHILD_SA).</summary>
+    public IkeSaOutput CreateChildSa(ChildSaSettings child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        return QueueExchange(new CreateChildTask(child));
+    }
+
+    /// <summary>Whether a CREATE_CHILD_SA for a new Child SA from <paramref name="child"/> is running or queued (so a host does not ask twice).</summary>
+    public bool IsCreating(ChildSaSettings child) => _tasks.Has(t => t is CreateChildTask task && task.Creates(child));
 
     /// <summary>Rekeys the Child SA with inbound SPI <paramref name="inboundSpi"/> (CREATE_CHILD_SA, then DELETE of the old one).</summary>
     public IkeSaOutput RekeyChildSa(uint inboundSpi)
@@ -176,13 +198,15 @@ public sealed partial class IkeSa : IDisposable
         }
         else if (exhausted)
         {
-            output.Raise(IkeSaEventKind.PeerDead, $"no response to {_tasks.Active!.Exchange} request {_tasks.ActiveMessageId}");
+            string reason = $"no response to {_tasks.Active!.Exchange} request {_tasks.ActiveMessageId}";
+            NoteFailure(IkeSaFailureKind.Timeout, reason);
+            output.Raise(IkeSaEventKind.PeerDead, reason, IkeSaFailureKind.Timeout);
             Close(output, IkeSaState.Closed);
         }
         else if (!IsInitiator && State is IkeSaState.Created or IkeSaState.Authenticating && Time.GetElapsedTime(_createdAt) >= RetransmissionSpan())
         {
             // A half-open responder SA whose IKE_AUTH never came would otherwise hold its slot and memory forever.
-            output.Log("half-open IKE SA timed out waiting for IKE_AUTH");
+            NoteFailure(IkeSaFailureKind.Timeout, "half-open IKE SA timed out waiting for IKE_AUTH", output);
             Close(output, IkeSaState.Failed);
         }
         else if (State == IkeSaState.Rekeyed && Time.GetElapsedTime(_rekeyedAt) >= RetransmissionSpan())
@@ -257,15 +281,16 @@ public sealed partial class IkeSa : IDisposable
     internal void UseIdentitySettings(IkeSaSettings settings) => Settings = settings;
 
     /// <summary>
-    /// The initiator moves to port 4500 after IKE_SA_INIT when a NAT is on the path, so that IKE and the
+    /// The initiator moves to the NAT-T port (4500) after IKE_SA_INIT when a NAT is on the path, so that IKE and the
     /// UDP-encapsulated ESP share one NAT mapping; the host adds the non-ESP marker on that port.
     /// </summary>
     internal void SwitchToNatTraversalPort(IkeSaOutput output)
     {
-        if (IsInitiator && UsesUdpEncapsulation && Remote.Port != NatTraversalPort)
+        int port = Settings.NatTraversalPort;
+        if (IsInitiator && UsesUdpEncapsulation && Remote.Port != port)
         {
-            Local = new IPEndPoint(Local.Address, NatTraversalPort);
-            Remote = new IPEndPoint(Remote.Address, NatTraversalPort);
+            Local = new IPEndPoint(Local.Address, port);
+            Remote = new IPEndPoint(Remote.Address, port);
             output.Log($"NAT on the path: switching to {Local} -> {Remote}");
         }
     }
@@ -349,7 +374,15 @@ public sealed partial class IkeSa : IDisposable
 
         _childSas.Clear();
         State = final;
-        output.Raise(final == IkeSaState.Failed ? IkeSaEventKind.Failed : IkeSaEventKind.Closed, $"IKE SA {InitiatorSpi:x16}_{ResponderSpi:x16} {final}");
+        if (final == IkeSaState.Failed)
+        {
+            NoteFailure(IkeSaFailureKind.ProtocolError, "the IKE SA failed");
+            output.Raise(IkeSaEventKind.Failed, $"IKE SA {InitiatorSpi:x16}_{ResponderSpi:x16} {final}: {Failure!.Kind}", Failure.Kind);
+        }
+        else
+        {
+            output.Raise(IkeSaEventKind.Closed, $"IKE SA {InitiatorSpi:x16}_{ResponderSpi:x16} {final}");
+        }
     }
 
     /// <summary>Derives SK_* from IKE_SA_INIT and keys SK protection for both directions.</summary>

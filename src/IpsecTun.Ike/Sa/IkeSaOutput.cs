@@ -16,7 +16,7 @@ public sealed class IkeSaOutput
 
     internal void Log(string message) => Events.Add(new IkeSaEvent(IkeSaEventKind.Log, message));
 
-    internal void Raise(IkeSaEventKind kind, string message) => Events.Add(new IkeSaEvent(kind, message));
+    internal void Raise(IkeSaEventKind kind, string message, IkeSaFailureKind? failure = null) => Events.Add(new IkeSaEvent(kind, message, failure));
 
     /// <summary>Adds what another SA's call produced within this one.</summary>
     internal void Append(IkeSaOutput other)

@@ -8,7 +8,7 @@ namespace IpsecTun.Ike.Sa;
 
 /// <summary>
 /// Mode-config in IKE_AUTH (RFC 7296 §2.19, §3.15): the client's CP(CFG_REQUEST) and its reading of
-/// CFG_REPLY; and a responder answering with fixed values, narrowing the client's TSi to the address given.
+/// CFG_REPLY. The responder's side is <see cref="ModeConfigResponder"/>.
 /// </summary>
 internal static class ModeConfigExchange
 {
@@ -17,12 +17,12 @@ internal static class ModeConfigExchange
         IPAddress.IPv6Any, new IPAddress(Enumerable.Repeat((byte)0xff, 16).ToArray()));
 
     /// <summary>The first Child SA's TSi: "any" of each family whose address is requested, for the responder to narrow.</summary>
-    public static IReadOnlyList<TrafficSelector> InitiatorSelectors(IkeSaSettings settings) => settings.ModeConfig switch
+    public static IReadOnlyList<TrafficSelector> InitiatorSelectors(IkeSaSettings settings, ChildSaSettings child) => settings.ModeConfig switch
     {
         { Ip4Address: true, Ip6Address: true } => [AnyIp4, AnyIp6],
         { Ip4Address: true } => [AnyIp4],
         { Ip6Address: true } => [AnyIp6],
-        _ => settings.Child.LocalSelectors,
+        _ => child.LocalSelectors,
     };
 
     public static ConfigurationPayload? Request(IkeSaSettings settings)
@@ -51,6 +51,9 @@ internal static class ModeConfigExchange
             {
                 attributes.Add(new ConfigurationAttribute(ConfigurationAttributeType.InternalIp6Dns));
             }
+
+            // Empty: tells the responder that this client honours internal DNS domains (RFC 8598 §3.1).
+            attributes.Add(new ConfigurationAttribute(ConfigurationAttributeType.InternalDnsDomain));
         }
 
         if (request.SplitNetworks)
@@ -79,12 +82,17 @@ internal static class ModeConfigExchange
         var addresses = new List<IPAddress>();
         var dns = new List<IPAddress>();
         var networks = new List<IPNetwork>();
+        int? netmask = null;
+        var domains = new List<string>();
         foreach (ConfigurationAttribute attribute in reply.Attributes)
         {
             switch (attribute.Type)
             {
                 case ConfigurationAttributeType.InternalIp4Address or ConfigurationAttributeType.InternalIp6Address when attribute.TryGetAddress(out IPAddress? address):
                     addresses.Add(address);
+                    break;
+                case ConfigurationAttributeType.InternalIp4Netmask when attribute.TryGetAddress(out IPAddress? mask) && MaskLength(mask) is { } maskLength:
+                    netmask = maskLength;
                     break;
                 case ConfigurationAttributeType.InternalIp4Dns or ConfigurationAttributeType.InternalIp6Dns when attribute.TryGetAddress(out IPAddress? server):
                     dns.Add(server);
@@ -97,85 +105,28 @@ internal static class ModeConfigExchange
                     && length <= 128:
                     networks.Add(Network(network, length));
                     break;
+                case ConfigurationAttributeType.InternalDnsDomain when attribute.TryGetText(out string? domain) && domain.Length > 0:
+                    domains.Add(domain);
+                    break;
                 default:
                     break;
             }
         }
 
-        sa.ModeConfig = new ModeConfigResult(addresses, dns, networks);
+        sa.ModeConfig = new ModeConfigResult(addresses, dns, networks, netmask) { DnsDomains = domains };
         output.Raise(IkeSaEventKind.ModeConfigReceived, sa.ModeConfig.ToString());
     }
 
-    /// <summary>
-    /// The responder's CFG_REPLY to a CFG_REQUEST, with the configured answer's values of the requested kinds;
-    /// <paramref name="clientSelectors"/> are then the client's addresses, to narrow its TSi to.
-    /// </summary>
-    public static ConfigurationPayload? Answer(IkeSaSettings settings, IReadOnlyList<Payload> payloads, out IReadOnlyList<TrafficSelector>? clientSelectors)
-    {
-        clientSelectors = null;
-        if (settings.ModeConfigAnswer is not { } answer
-            || payloads.OfType<ConfigurationPayload>().FirstOrDefault(p => p.ConfigurationType == ConfigurationType.Request) is not { } request)
-        {
-            return null;
-        }
-
-        HashSet<ConfigurationAttributeType> asked = [.. request.Attributes.Select(a => a.Type)];
-        var attributes = new List<ConfigurationAttribute>();
-        var assigned = new List<TrafficSelector>();
-        foreach (IPAddress address in answer.Addresses)
-        {
-            bool ip4 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
-            if (asked.Contains(ip4 ? ConfigurationAttributeType.InternalIp4Address : ConfigurationAttributeType.InternalIp6Address))
-            {
-                attributes.Add(ip4
-                    ? ConfigurationAttribute.Address(ConfigurationAttributeType.InternalIp4Address, address)
-                    : ConfigurationAttribute.Ip6Prefix(ConfigurationAttributeType.InternalIp6Address, address, 128));
-                assigned.Add(TrafficSelector.AddressRange(address, address));
-            }
-        }
-
-        foreach (IPAddress server in answer.DnsServers)
-        {
-            bool ip4 = server.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
-            ConfigurationAttributeType type = ip4 ? ConfigurationAttributeType.InternalIp4Dns : ConfigurationAttributeType.InternalIp6Dns;
-            if (asked.Contains(type))
-            {
-                attributes.Add(ConfigurationAttribute.Address(type, server));
-            }
-        }
-
-        foreach (IPNetwork network in answer.SplitNetworks)
-        {
-            bool ip4 = network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
-            if (asked.Contains(ip4 ? ConfigurationAttributeType.InternalIp4Subnet : ConfigurationAttributeType.InternalIp6Subnet))
-            {
-                attributes.Add(ip4
-                    ? ConfigurationAttribute.Ip4Subnet(network.BaseAddress, Mask4(network.PrefixLength))
-                    : ConfigurationAttribute.Ip6Prefix(ConfigurationAttributeType.InternalIp6Subnet, network.BaseAddress, (byte)network.PrefixLength));
-            }
-        }
-
-        clientSelectors = assigned.Count > 0 ? assigned : null;
-        return new ConfigurationPayload(ConfigurationType.Reply, attributes);
-    }
-
     /// <summary>The prefix length of a contiguous IPv4 mask; null for anything else.</summary>
-    private static int? MaskLength(IPAddress mask)
+    internal static int? MaskLength(IPAddress mask)
     {
         uint bits = BinaryPrimitives.ReadUInt32BigEndian(mask.GetAddressBytes());
         int length = BitOperations.LeadingZeroCount(~bits);
         return length == 32 || bits << length == 0 ? length : null;
     }
 
-    private static IPAddress Mask4(int length)
-    {
-        byte[] mask = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(mask, length == 0 ? 0u : uint.MaxValue << (32 - length));
-        return new IPAddress(mask);
-    }
-
     /// <summary>The network of <paramref name="address"/>/<paramref name="length"/>, host bits cleared.</summary>
-    private static IPNetwork Network(IPAddress address, int length)
+    internal static IPNetwork Network(IPAddress address, int length)
     {
         byte[] bytes = address.GetAddressBytes();
         for (int i = 0; i < bytes.Length; i++)

@@ -19,11 +19,15 @@ internal static class NatDetection
         return SHA1.HashData(input[..(16 + written + 2)]);
     }
 
-    public static NotifyPayload[] Notifies(ulong initiatorSpi, ulong responderSpi, IPEndPoint source, IPEndPoint destination) =>
+    /// <summary>The two NAT detection notifies; with <paramref name="fakeSource"/> the source hash is of the unspecified address and port 0, so the peer sees a NAT in front of this side.</summary>
+    public static NotifyPayload[] Notifies(ulong initiatorSpi, ulong responderSpi, IPEndPoint source, IPEndPoint destination, bool fakeSource) =>
     [
-        new(NotifyType.NatDetectionSourceIp, Hash(initiatorSpi, responderSpi, source)),
+        new(NotifyType.NatDetectionSourceIp, Hash(initiatorSpi, responderSpi, fakeSource ? Unspecified(source) : source)),
         new(NotifyType.NatDetectionDestinationIp, Hash(initiatorSpi, responderSpi, destination)),
     ];
+
+    private static IPEndPoint Unspecified(IPEndPoint source) =>
+        new(source.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
 
     /// <summary>
     /// Compares the peer's hashes with the addresses the datagram really had; null when the peer sent none.

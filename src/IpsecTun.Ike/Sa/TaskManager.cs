@@ -40,6 +40,9 @@ internal sealed class TaskManager
 
     public void Queue(IkeTask task) => _queue.AddLast(task);
 
+    /// <summary>Whether the active task or a queued one is one that <paramref name="match"/> selects.</summary>
+    public bool Has(Func<IkeTask, bool> match) => (Active is { } active && match(active)) || _queue.Any(match);
+
     public bool TryDequeue([NotNullWhen(true)] out IkeTask? task)
     {
         task = Active is null ? _queue.First?.Value : null;

@@ -2,7 +2,9 @@ namespace IpsecTun.Ike.Settings;
 
 /// <summary>
 /// Everything one IKE SA needs from the configuration, as plain values: IKE proposals in preference
-/// order, both identities (a null remote ID accepts any), the pre-shared key, the first Child SA,
+/// order, both identities (a null remote ID accepts any), the pre-shared key, the first Child SA
+/// (negotiated in IKE_AUTH) and <paramref name="AdditionalChildren"/> (each created with CREATE_CHILD_SA right
+/// after; a responder accepts a request that fits any of them),
 /// the IKE SA lifetime, the retransmission policy, the dead peer detection interval (null: off) and
 /// whether IKE_AUTH announces INITIAL_CONTACT; with a fragment size, IKE fragmentation (RFC 7383) is
 /// offered and larger protected messages go out as SKF fragments of at most that many bytes.
@@ -14,6 +16,10 @@ namespace IpsecTun.Ike.Settings;
 /// This side authenticates with <paramref name="AuthMethod"/> (a signature needs <paramref name="Certificate"/>)
 /// and the peer must use <paramref name="RemoteAuthMethod"/>, by default the same; the peer's certificate
 /// is checked as <paramref name="PeerValidation"/> says. With signatures alone the pre-shared key may be empty.
+/// When a NAT is on the path the initiator moves IKE to <paramref name="NatTraversalPort"/> on both sides
+/// (RFC 7296 §2.23; 4500 unless both ends listen elsewhere). <paramref name="ForceUdpEncapsulation"/> makes
+/// this side announce a NAT_DETECTION_SOURCE_IP that cannot match and treat itself as behind a NAT, so ESP
+/// goes in UDP although no NAT is there (as strongSwan's encap=yes does), e.g. where raw ESP cannot be sent.
 /// With EAP (RFC 7296 §2.16) an initiator creates its EAP peer with <paramref name="EapClient"/> for each IKE SA, and a
 /// responder that expects EAP creates the EAP server for each initiator with <paramref name="EapAuthenticator"/>.
 /// </summary>
@@ -35,9 +41,15 @@ public sealed record IkeSaSettings(
     IkeAuthMethod? RemoteAuthMethod = null,
     LocalCertificate? Certificate = null,
     PeerCertificateValidation? PeerValidation = null,
+    IReadOnlyList<ChildSaSettings>? AdditionalChildren = null,
+    int NatTraversalPort = 4500,
+    bool ForceUdpEncapsulation = false,
     Func<Eap.IEapClient>? EapClient = null,
     Func<Eap.EapContext, Eap.IEapAuthenticator>? EapAuthenticator = null)
 {
+    /// <summary>Every Child SA this peer negotiates: <see cref="Child"/> first, then the additional ones, in configured order.</summary>
+    public IReadOnlyList<ChildSaSettings> Children => [Child, .. AdditionalChildren ?? []];
+
     /// <summary>The method the peer must authenticate with.</summary>
     public IkeAuthMethod ExpectedRemoteAuthMethod => RemoteAuthMethod ?? AuthMethod;
 }

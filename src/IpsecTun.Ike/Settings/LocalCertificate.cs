@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using IpsecTun.Ike.Authentication;
 
 namespace IpsecTun.Ike.Settings;
 
@@ -33,6 +34,32 @@ public sealed class LocalCertificate : IDisposable
     public IReadOnlyList<X509Certificate2> Chain { get; }
 
     public bool UseRsaPss { get; }
+
+    /// <summary>
+    /// Why this key cannot sign IKE AUTH payloads that verify with <see cref="Certificate"/>, or null when it can:
+    /// a probe is signed and verified with the RFC 7427 scheme a peer announcing SHA-2 gets and with the classic
+    /// method of the key type, so a key that cannot sign or belongs to another certificate shows before any peer sees it.
+    /// </summary>
+    public string? SigningProblem()
+    {
+        byte[] probe = "ipsectun signing key check"u8.ToArray();
+        foreach (IReadOnlySet<HashAlgorithmName>? peerHashes in new[] { PeerCertificateValidation.Sha2.ToHashSet(), null })
+        {
+            SignatureScheme scheme = SignatureScheme.ForLocal(this, peerHashes);
+            if (!scheme.TrySign(this, probe, out Messages.AuthenticationPayload? auth, out string? problem))
+            {
+                return problem;
+            }
+
+            if (!SignatureScheme.TryFromAuth(auth, out _, out ReadOnlyMemory<byte> signature, out problem)
+                || !scheme.Verify(Certificate, probe, signature.Span, out problem))
+            {
+                return $"the private key does not belong to the certificate {Certificate.Subject}: {problem}";
+            }
+        }
+
+        return null;
+    }
 
     public void Dispose()
     {

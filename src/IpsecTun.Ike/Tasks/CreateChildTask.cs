@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using IpsecTun.Crypto;
 using IpsecTun.Ike.Messages;
 using IpsecTun.Ike.Sa;
+using IpsecTun.Ike.Settings;
 
 namespace IpsecTun.Ike.Tasks;
 
@@ -16,6 +17,7 @@ namespace IpsecTun.Ike.Tasks;
 internal sealed class CreateChildTask : IkeTask
 {
     private readonly ChildSaReference? _rekeyed;
+    private readonly ChildSaSettings? _child;
     private readonly ChildSaAnswer _answer = new();
     private ChildSaOffer? _offer;
     private KeyExchangeGroup? _pfsGroup;
@@ -23,21 +25,33 @@ internal sealed class CreateChildTask : IkeTask
     private byte[] _nonceR = [];
     private byte[]? _peerLowestNonce;
 
-    /// <summary>A responder task or a new Child SA from the settings; with <paramref name="rekeyed"/>, the rekey of that Child SA.</summary>
-    public CreateChildTask(ChildSaReference? rekeyed = null) => _rekeyed = rekeyed;
+    /// <summary>The responder's task.</summary>
+    public CreateChildTask()
+    {
+    }
+
+    /// <summary>A new Child SA from <paramref name="child"/>.</summary>
+    public CreateChildTask(ChildSaSettings child) => _child = child;
+
+    /// <summary>The rekey of <paramref name="rekeyed"/>, offered with the settings it was negotiated under.</summary>
+    public CreateChildTask(ChildSaReference rekeyed) => _rekeyed = rekeyed;
 
     public override ExchangeType Exchange => ExchangeType.CreateChildSa;
+
+    /// <summary>Whether this task creates a new Child SA from <paramref name="child"/>.</summary>
+    public bool Creates(ChildSaSettings child) => _child is not null && _child.Equals(child);
 
     public override void BuildRequest(IkeSa sa, List<Payload> payloads)
     {
         if (_rekeyed is not null)
         {
             payloads.Add(new NotifyPayload(NotifyType.RekeySa, protocol: _rekeyed.Protocol, spi: ProposalBuilder.SpiBytes(_rekeyed.InboundSpi)));
-            _offer = new ChildSaOffer(_rekeyed.LocalSelectors, _rekeyed.RemoteSelectors, _rekeyed.Mode, withPfs: true, _pfsGroup);
+            _offer = new ChildSaOffer(_rekeyed.Settings, _rekeyed.LocalSelectors, _rekeyed.RemoteSelectors, _rekeyed.Mode, withPfs: true, _pfsGroup);
         }
         else
         {
-            _offer = new ChildSaOffer(sa.Settings.Child.LocalSelectors, sa.Settings.Child.RemoteSelectors, sa.Settings.Child.Mode, withPfs: true, _pfsGroup);
+            ChildSaSettings child = _child ?? throw new InvalidOperationException("A responder task sends no request.");
+            _offer = new ChildSaOffer(child, child.LocalSelectors, child.RemoteSelectors, child.Mode, withPfs: true, _pfsGroup);
         }
 
         _nonceI = sa.NewNonce();
@@ -48,7 +62,7 @@ internal sealed class CreateChildTask : IkeTask
     public override TaskOutcome ProcessResponse(IkeSa sa, IReadOnlyList<Payload> payloads, IkeSaOutput output)
     {
         if (FindError(payloads) is { NotifyType: NotifyType.InvalidKePayload } invalidKe && _pfsGroup is null
-            && RequestedPfsGroup(sa, invalidKe) is { } group)
+            && RequestedPfsGroup(invalidKe) is { } group)
         {
             output.Log($"peer asked for PFS group {group}; retrying CREATE_CHILD_SA");
             _pfsGroup = group;
@@ -118,7 +132,7 @@ internal sealed class CreateChildTask : IkeTask
             return;
         }
 
-        _answer.Negotiate(sa, payloads, withPfs: true, _nonceI, _nonceR, output);
+        _answer.Negotiate(sa, rekeyed is null ? sa.Settings.Children : [rekeyed.Settings], payloads, withPfs: true, _nonceI, _nonceR, output);
         if (rekeyed is not null && _answer.Installed is not null && sa.ActiveTask is CreateChildTask { _rekeyed: { } ours } own && ours == rekeyed)
         {
             own._peerLowestNonce = LowestNonce.Of(_nonceI, _nonceR);
@@ -128,9 +142,10 @@ internal sealed class CreateChildTask : IkeTask
     public override void BuildResponse(IkeSa sa, List<Payload> payloads, IkeSaOutput output) =>
         _answer.AddPayloads(payloads, new NoncePayload(_nonceR));
 
-    private static KeyExchangeGroup? RequestedPfsGroup(IkeSa sa, NotifyPayload error)
+    private KeyExchangeGroup? RequestedPfsGroup(NotifyPayload error)
     {
         KeyExchangeGroupId requested = NotifyData.ReadInvalidKeGroup(error);
-        return sa.Settings.Child.Proposals.SelectMany(p => p.PfsGroups ?? []).FirstOrDefault(g => g.Id == requested);
+        ChildSaSettings offered = _rekeyed?.Settings ?? _child!;
+        return offered.Proposals.SelectMany(p => p.PfsGroups ?? []).FirstOrDefault(g => g.Id == requested);
     }
 }

@@ -76,14 +76,14 @@ internal sealed class EapInitiatorTask : IkeTask, IDisposable
 
         if (Find<EapPayload>(payloads) is not { } eap)
         {
-            output.Raise(IkeSaEventKind.AuthenticationFailed, $"EAP authentication failed: the responder sent {FindError(payloads)?.NotifyType.ToString() ?? "no EAP payload"}");
+            sa.FailAuthentication(IkeSaFailureKind.RejectedByPeer, $"EAP authentication failed: the responder sent {FindError(payloads)?.NotifyType.ToString() ?? "no EAP payload"}", output);
             return TaskOutcome.Failed;
         }
 
         _client ??= sa.Settings.EapClient?.Invoke();
         if (_client is null)
         {
-            output.Raise(IkeSaEventKind.AuthenticationFailed, "EAP authentication is configured without an EAP client");
+            sa.FailAuthentication(IkeSaFailureKind.OwnCredentials, "EAP authentication is configured without an EAP client", output);
             return TaskOutcome.Failed;
         }
 
@@ -94,7 +94,7 @@ internal sealed class EapInitiatorTask : IkeTask, IDisposable
                 _next.Add(new EapPayload(round.Message));
                 return TaskOutcome.Retry;
             case EapRoundKind.Succeeded when !_responderAuthenticated && round.Msk.IsEmpty:
-                output.Raise(IkeSaEventKind.AuthenticationFailed, "EAP-only authentication needs a method that derives an MSK, so that the responder proves itself; this one derives none");
+                sa.FailAuthentication(IkeSaFailureKind.PeerNotAuthenticated, "EAP-only authentication needs a method that derives an MSK, so that the responder proves itself; this one derives none", output);
                 round.Dispose();
                 return TaskOutcome.Failed;
             case EapRoundKind.Succeeded:
@@ -103,7 +103,7 @@ internal sealed class EapInitiatorTask : IkeTask, IDisposable
                 _next.Add(EapAuthentication.Own(sa, _idi!, round.Msk));
                 return TaskOutcome.Retry;
             default:
-                output.Raise(IkeSaEventKind.AuthenticationFailed, $"EAP authentication failed: {round.Reason}");
+                sa.FailAuthentication(IkeSaFailureKind.RejectedByPeer, $"EAP authentication failed: {round.Reason}", output);
                 if (eap.Code == EapPayload.Failure)
                 {
                     return TaskOutcome.Failed;
@@ -144,13 +144,13 @@ internal sealed class EapInitiatorTask : IkeTask, IDisposable
         {
             if (sa.Settings.ExpectedRemoteAuthMethod != IkeAuthMethod.Eap)
             {
-                output.Raise(IkeSaEventKind.AuthenticationFailed, "IKE_AUTH failed: the responder sent no AUTH, but EAP-only authentication of the responder is not configured");
+                sa.FailAuthentication(IkeSaFailureKind.PeerNotAuthenticated, "IKE_AUTH failed: the responder sent no AUTH, but EAP-only authentication of the responder is not configured", output);
                 return TaskOutcome.Failed;
             }
 
             if (sa.Settings.RemoteId is { } expected && !expected.Matches(_idr))
             {
-                output.Raise(IkeSaEventKind.AuthenticationFailed, $"peer identity {new IkeIdentity(_idr.IdType, _idr.Data).Describe()} does not match the expected {expected.Describe()}");
+                sa.FailAuthentication(IkeSaFailureKind.PeerNotAuthenticated, $"peer identity {new IkeIdentity(_idr.IdType, _idr.Data).Describe()} does not match the expected {expected.Describe()}", output);
                 return TaskOutcome.Failed;
             }
 
@@ -184,15 +184,14 @@ internal sealed class EapInitiatorTask : IkeTask, IDisposable
 
         if (!EapAuthentication.Verify(sa, _idr!, auth, _success!.Msk))
         {
-            output.Raise(IkeSaEventKind.AuthenticationFailed, "the responder's AUTH after EAP does not verify (it does not hold the MSK)");
+            sa.FailAuthentication(IkeSaFailureKind.PeerNotAuthenticated, "the responder's AUTH after EAP does not verify (it does not hold the MSK)", output);
             sa.QueueTask(new AuthenticationFailedTask());
             return TaskOutcome.Done;
         }
 
         sa.MoveTo(IkeSaState.Established);
         output.Raise(IkeSaEventKind.Established, $"IKE SA established with {sa.Remote} as {new IkeIdentity(_idr!.IdType, _idr.Data)} after EAP");
-        ModeConfigExchange.ApplyReply(sa, payloads, output);
-        _offer!.TryInstall(sa, payloads, sa.NonceI, sa.NonceR, output);
+        IkeAuthTask.Complete(sa, _offer!, payloads, output);
         Dispose();
         return TaskOutcome.Done;
     }

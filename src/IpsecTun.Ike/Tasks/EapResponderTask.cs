@@ -26,6 +26,7 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
     private NotifyType? _error;
     private AuthenticationPayload? _finalAuth;
     private ConfigurationPayload? _modeConfigReply;
+    private bool _addressFailure;
     private ChildSaAnswer? _answer;
 
     public EapResponderTask(IReadOnlyList<Payload> first, IdentificationPayload idi)
@@ -55,7 +56,7 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
         {
             if (Find<EapPayload>(payloads) is not { } eap)
             {
-                Refuse(output, "the initiator sent no EAP payload during EAP authentication");
+                Refuse(sa, output, "the initiator sent no EAP payload during EAP authentication");
                 return;
             }
 
@@ -90,6 +91,11 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
             if (_modeConfigReply is not null)
             {
                 payloads.Add(_modeConfigReply);
+            }
+
+            if (_addressFailure)
+            {
+                payloads.Add(new NotifyPayload(NotifyType.InternalAddressFailure));
             }
 
             _answer?.AddPayloads(payloads);
@@ -128,13 +134,13 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
         var initiator = new IkeIdentity(_idi.IdType, _idi.Data);
         if (sa.Configuration is null && settings.RemoteId is { } expected && !expected.Matches(_idi))
         {
-            Refuse(output, $"peer identity {initiator.Describe()} does not match the expected {expected.Describe()}");
+            Refuse(sa, output, $"peer identity {initiator.Describe()} does not match the expected {expected.Describe()}");
             return;
         }
 
         if (settings.EapAuthenticator is null)
         {
-            Refuse(output, $"{initiator.Describe()} wants EAP authentication, but no EAP server is configured");
+            Refuse(sa, output, $"{initiator.Describe()} wants EAP authentication, but no EAP server is configured");
             return;
         }
 
@@ -142,7 +148,7 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
         {
             if (!_first.OfType<NotifyPayload>().Any(n => n.NotifyType == NotifyType.EapOnlyAuthentication))
             {
-                Refuse(output, $"no certificate is configured to authenticate us, and {initiator.Describe()} does not offer EAP-only authentication (RFC 5998)");
+                Refuse(sa, output, $"no certificate is configured to authenticate us, and {initiator.Describe()} does not offer EAP-only authentication (RFC 5998)");
                 return;
             }
 
@@ -152,17 +158,14 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
         {
             if (LocalAuthenticator.Problem(settings) is { } problem)
             {
-                Refuse(output, problem);
+                Refuse(sa, output, problem);
                 return;
             }
 
-            try
+            if (!IkeAuthTask.TryOwnAuth(sa, _idr, out _firstAuth, out string? signingProblem))
             {
-                _firstAuth = IkeAuthTask.OwnAuth(sa, _idr);
-            }
-            catch (System.Security.Cryptography.CryptographicException e)
-            {
-                Refuse(output, $"signing our AUTH failed: {e.Message}");
+                sa.FailAuthentication(IkeSaFailureKind.OwnCredentials, signingProblem, output);
+                _error = NotifyType.AuthenticationFailed;
                 return;
             }
         }
@@ -189,7 +192,7 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
                 _success = round;
                 break;
             default:
-                output.Raise(IkeSaEventKind.AuthenticationFailed, $"EAP authentication failed: {round.Reason}");
+                sa.FailAuthentication(IkeSaFailureKind.PeerNotAuthenticated, $"EAP authentication failed: {round.Reason}", output);
                 payloads.Add(new NotifyPayload(NotifyType.AuthenticationFailed));
                 End(sa, output);
                 break;
@@ -204,13 +207,13 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
         EapRound success = _success!;
         if (Find<AuthenticationPayload>(payloads) is not { } auth || !EapAuthentication.Verify(sa, _idi, auth, success.Msk))
         {
-            Refuse(output, "the initiator's AUTH after EAP is missing or does not verify (it does not hold the MSK)");
+            Refuse(sa, output, "the initiator's AUTH after EAP is missing or does not verify (it does not hold the MSK)");
             return;
         }
 
         if (sa.Settings.AuthMethod == IkeAuthMethod.Eap && success.Msk.IsEmpty)
         {
-            Refuse(output, "EAP-only authentication needs a method that derives an MSK; this one derives none");
+            Refuse(sa, output, "EAP-only authentication needs a method that derives an MSK; this one derives none");
             return;
         }
 
@@ -222,17 +225,18 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
             output.Raise(IkeSaEventKind.InitialContact, new IkeIdentity(_idi.IdType, _idi.Data).ToString());
         }
 
-        _modeConfigReply = ModeConfigExchange.Answer(sa.SettingsWithEapAddress(), _first, out IReadOnlyList<TrafficSelector>? clientSelectors);
-        if (Find<SecurityAssociationPayload>(_first) is not null)
+        sa.PeerIdentity = new IkeIdentity(_idi.IdType, _idi.Data);
+        _modeConfigReply = IkeAuthTask.AnswerModeConfig(sa, _first, output, out _addressFailure);
+        if (Find<SecurityAssociationPayload>(_first) is not null && !_addressFailure)
         {
             _answer = new ChildSaAnswer();
-            _answer.Negotiate(sa, _first, withPfs: false, sa.NonceI, sa.NonceR, output, clientSelectors);
+            _answer.Negotiate(sa, sa.Settings.Children, _first, withPfs: false, sa.NonceI, sa.NonceR, output);
         }
     }
 
-    private void Refuse(IkeSaOutput output, string reason)
+    private void Refuse(IkeSa sa, IkeSaOutput output, string reason)
     {
-        output.Raise(IkeSaEventKind.AuthenticationFailed, reason);
+        sa.FailAuthentication(IkeSaFailureKind.PeerNotAuthenticated, reason, output);
         _error = NotifyType.AuthenticationFailed;
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using IpsecTun.Crypto;
 using IpsecTun.Ike.Authentication;
 using IpsecTun.Ike.Messages;
@@ -10,24 +9,33 @@ namespace IpsecTun.Ike.Tasks;
 /// <summary>
 /// IKE_AUTH (RFC 7296 §1.2, §2.15) with a pre-shared key or a certificate and signature (RFC 7427 or the
 /// classic methods), CERT and CERTREQ, and the first Child SA: ESP proposal selection, traffic selector
-/// narrowing (§2.9) and tunnel or transport mode. Each side may use its own method. A request without AUTH from an
-/// initiator that must use EAP starts an <see cref="EapResponderTask"/>, which answers this and the following requests.
+/// narrowing (§2.9) and tunnel or transport mode. Each side may use its own method. An initiator with
+/// further Child SAs to create queues a CREATE_CHILD_SA for each once the IKE SA is established. A request
+/// without AUTH from an initiator that must use EAP starts an <see cref="EapResponderTask"/>, which answers this
+/// and the following requests.
 /// </summary>
 internal sealed class IkeAuthTask : IkeTask
 {
     private NotifyType? _authError;
     private ChildSaOffer? _offer;
     private ChildSaAnswer? _answer;
+    private AuthenticationPayload? _requestAuth;
     private AuthenticationPayload? _responseAuth;
     private ConfigurationPayload? _modeConfigReply;
+    private bool _addressFailure;
     private bool _eap;
 
     public override ExchangeType Exchange => ExchangeType.IkeAuth;
 
+    /// <summary>Signs our AUTH before the request exists, so that a key that cannot sign fails the SA cleanly.</summary>
+    public override IkeSaFailure? Prepare(IkeSa sa) =>
+        TryOwnAuth(sa, sa.Settings.LocalId.ToPayload(PayloadType.IdInitiator), out _requestAuth, out string? problem)
+            ? null
+            : new IkeSaFailure(IkeSaFailureKind.OwnCredentials, problem);
+
     public override void BuildRequest(IkeSa sa, List<Payload> payloads)
     {
-        IdentificationPayload idi = sa.Settings.LocalId.ToPayload(PayloadType.IdInitiator);
-        payloads.Add(idi);
+        payloads.Add(sa.Settings.LocalId.ToPayload(PayloadType.IdInitiator));
         payloads.AddRange(LocalAuthenticator.Certificates(sa.Settings, sa.PeerRequestedCas));
         if (CertificateAuthorities.Request(sa.Settings) is { } certificateRequest)
         {
@@ -39,7 +47,7 @@ internal sealed class IkeAuthTask : IkeTask
             payloads.Add(remoteId.ToPayload(PayloadType.IdResponder));
         }
 
-        payloads.Add(OwnAuth(sa, idi));
+        payloads.Add(_requestAuth!);
         _offer = AddOffer(sa, payloads);
     }
 
@@ -56,8 +64,8 @@ internal sealed class IkeAuthTask : IkeTask
             payloads.Add(modeConfigRequest);
         }
 
-        ChildSaSettings child = sa.Settings.Child;
-        var offer = new ChildSaOffer(ModeConfigExchange.InitiatorSelectors(sa.Settings), child.RemoteSelectors, child.Mode, withPfs: false);
+        ChildSaSettings child = sa.ChildrenToCreate[0];
+        var offer = new ChildSaOffer(child, ModeConfigExchange.InitiatorSelectors(sa.Settings, child), child.RemoteSelectors, child.Mode, withPfs: false);
         offer.AddPayloads(sa, payloads);
         return offer;
     }
@@ -68,7 +76,9 @@ internal sealed class IkeAuthTask : IkeTask
         var auth = Find<AuthenticationPayload>(payloads);
         if (idr is null || auth is null)
         {
-            output.Log($"IKE_AUTH failed: peer answered {FindError(payloads)?.NotifyType.ToString() ?? "without IDr and AUTH"}");
+            NotifyType? refusal = FindError(payloads)?.NotifyType;
+            string reason = $"IKE_AUTH failed: peer answered {refusal?.ToString() ?? "without IDr and AUTH"}";
+            sa.NoteFailure(refusal is { } notify ? IkeSaFailures.FromNotify(notify) : IkeSaFailureKind.ProtocolError, reason, output);
             return TaskOutcome.Failed;
         }
 
@@ -81,11 +91,22 @@ internal sealed class IkeAuthTask : IkeTask
             }
         }
 
+        sa.PeerIdentity = new IkeIdentity(idr.IdType, idr.Data);
         sa.MoveTo(IkeSaState.Established);
         output.Raise(IkeSaEventKind.Established, $"IKE SA established with {sa.Remote} as {IdText(idr)}");
-        ModeConfigExchange.ApplyReply(sa, payloads, output);
-        _offer!.TryInstall(sa, payloads, sa.NonceI, sa.NonceR, output);
+        Complete(sa, _offer!, payloads, output);
         return TaskOutcome.Done;
+    }
+
+    /// <summary>The last IKE_AUTH response of an initiator: mode-config, the first Child SA, and the others queued.</summary>
+    internal static void Complete(IkeSa sa, ChildSaOffer offer, IReadOnlyList<Payload> payloads, IkeSaOutput output)
+    {
+        ModeConfigExchange.ApplyReply(sa, payloads, output);
+        offer.TryInstall(sa, payloads, sa.NonceI, sa.NonceR, output);
+        foreach (ChildSaSettings more in sa.ChildrenToCreate.Skip(1))
+        {
+            sa.QueueTask(new CreateChildTask(more));
+        }
     }
 
     public override void ProcessRequest(IkeSa sa, IReadOnlyList<Payload> payloads, IkeSaOutput output)
@@ -98,7 +119,7 @@ internal sealed class IkeAuthTask : IkeTask
         {
             if (configuration.FindIdentity(sa.Settings, idi, certificates.EndEntity) is not { } identity)
             {
-                output.Log($"no identity matches {IdText(idi)}");
+                sa.FailAuthentication(IkeSaFailureKind.PeerNotAuthenticated, $"no identity matches {IdText(idi)}", output);
                 _authError = NotifyType.AuthenticationFailed;
                 return;
             }
@@ -116,7 +137,7 @@ internal sealed class IkeAuthTask : IkeTask
 
         if (LocalAuthenticator.Problem(sa.Settings) is { } problem)
         {
-            output.Log(problem);
+            sa.FailAuthentication(IkeSaFailureKind.OwnCredentials, problem, output);
             _authError = NotifyType.AuthenticationFailed;
             return;
         }
@@ -128,14 +149,9 @@ internal sealed class IkeAuthTask : IkeTask
         }
 
         // Signed here rather than in BuildResponse so that a key that cannot sign fails this exchange, logged.
-        IdentificationPayload idr = sa.Settings.LocalId.ToPayload(PayloadType.IdResponder);
-        try
+        if (!TryOwnAuth(sa, sa.Settings.LocalId.ToPayload(PayloadType.IdResponder), out _responseAuth, out string? signingProblem))
         {
-            _responseAuth = OwnAuth(sa, idr);
-        }
-        catch (CryptographicException e)
-        {
-            output.Log($"signing our AUTH failed: {e.Message}");
+            sa.FailAuthentication(IkeSaFailureKind.OwnCredentials, signingProblem, output);
             _authError = NotifyType.AuthenticationFailed;
             return;
         }
@@ -145,11 +161,12 @@ internal sealed class IkeAuthTask : IkeTask
             output.Raise(IkeSaEventKind.InitialContact, IdText(idi));
         }
 
-        _modeConfigReply = ModeConfigExchange.Answer(sa.Settings, payloads, out IReadOnlyList<TrafficSelector>? clientSelectors);
-        if (Find<SecurityAssociationPayload>(payloads) is not null)
+        sa.PeerIdentity = new IkeIdentity(idi.IdType, idi.Data);
+        _modeConfigReply = AnswerModeConfig(sa, payloads, output, out _addressFailure);
+        if (Find<SecurityAssociationPayload>(payloads) is not null && !_addressFailure)
         {
             _answer = new ChildSaAnswer();
-            _answer.Negotiate(sa, payloads, withPfs: false, sa.NonceI, sa.NonceR, output, clientSelectors);
+            _answer.Negotiate(sa, sa.Settings.Children, payloads, withPfs: false, sa.NonceI, sa.NonceR, output);
         }
     }
 
@@ -178,16 +195,51 @@ internal sealed class IkeAuthTask : IkeTask
             payloads.Add(_modeConfigReply);
         }
 
+        if (_addressFailure)
+        {
+            payloads.Add(new NotifyPayload(NotifyType.InternalAddressFailure));
+        }
+
         _answer?.AddPayloads(payloads);
     }
 
-    internal static AuthenticationPayload OwnAuth(IkeSa sa, IdentificationPayload id)
+    /// <summary>
+    /// A CFG_REQUEST is answered with what the host assigns to this client, or the settings' fixed answer, with
+    /// an address an EAP server assigned in place of the configured one; <paramref name="addressFailure"/> when
+    /// an address was asked for and none can be given.
+    /// </summary>
+    internal static ConfigurationPayload? AnswerModeConfig(IkeSa sa, IReadOnlyList<Payload> payloads, IkeSaOutput output, out bool addressFailure)
+    {
+        addressFailure = false;
+        if (ModeConfigResponder.Requested(payloads) is not { } requested
+            || sa.WithEapAddress(sa.Configuration is { } configuration
+                ? configuration.AssignModeConfig(sa.Settings, sa.PeerIdentity!, requested)
+                : sa.Settings.ModeConfigAnswer) is not { } answer)
+        {
+            return null;
+        }
+
+        if (ModeConfigResponder.TryReply(requested, answer, out ConfigurationPayload? reply, out ModeConfigResult? given))
+        {
+            sa.ModeConfig = given;
+            output.Log($"mode-config: assigned {given}");
+            return reply;
+        }
+
+        addressFailure = true;
+        output.Log("mode-config: no address could be assigned; answering INTERNAL_ADDRESS_FAILURE without a Child SA");
+        output.Raise(IkeSaEventKind.ChildSaFailed, "Child SA refused: InternalAddressFailure");
+        return null;
+    }
+
+    internal static bool TryOwnAuth(
+        IkeSa sa, IdentificationPayload id, [NotNullWhen(true)] out AuthenticationPayload? auth, [NotNullWhen(false)] out string? problem)
     {
         PrfAlgorithm prf = sa.Transforms!.Prf!;
         byte[] octets = sa.IsInitiator
             ? SignedOctets.Build(prf, sa.InitRequest, sa.NonceR, sa.Keys.SkPi, id)
             : SignedOctets.Build(prf, sa.InitResponse, sa.NonceI, sa.Keys.SkPr, id);
-        return LocalAuthenticator.Auth(sa.Settings, prf, octets, sa.PeerSignatureHashes);
+        return LocalAuthenticator.TryAuth(sa.Settings, prf, octets, sa.PeerSignatureHashes, out auth, out problem);
     }
 
     private static bool Authenticate(IkeSa sa, IdentificationPayload id, PeerCertificates certificates, AuthenticationPayload auth, IkeSaOutput output) =>
@@ -201,7 +253,15 @@ internal sealed class IkeAuthTask : IkeTask
             ? SignedOctets.Build(prf, sa.InitResponse, sa.NonceI, sa.Keys.SkPr, id)
             : SignedOctets.Build(prf, sa.InitRequest, sa.NonceR, sa.Keys.SkPi, id);
         bool authenticated = PeerAuthenticator.TryVerify(settings, id, certificates, auth, prf, octets, sa.Time.GetUtcNow(), out string outcome);
-        output.Raise(authenticated ? IkeSaEventKind.Log : IkeSaEventKind.AuthenticationFailed, outcome);
+        if (authenticated)
+        {
+            output.Log(outcome);
+        }
+        else
+        {
+            sa.FailAuthentication(IkeSaFailureKind.PeerNotAuthenticated, outcome, output);
+        }
+
         return authenticated;
     }
 

@@ -46,7 +46,7 @@ internal sealed class IkeInitTask : IkeTask
         payloads.Add(new SecurityAssociationPayload(ProposalBuilder.Ike(sa.Settings.Proposals)));
         payloads.Add(new KeyExchangePayload(_group.Id, _keyExchange.PublicValue.ToArray()));
         payloads.Add(new NoncePayload(sa.NonceI));
-        payloads.AddRange(NatDetection.Notifies(sa.InitiatorSpi, 0, sa.Local, sa.Remote));
+        payloads.AddRange(NatDetection.Notifies(sa.InitiatorSpi, 0, sa.Local, sa.Remote, sa.Settings.ForceUdpEncapsulation));
         if (sa.Settings.FragmentSize is not null)
         {
             payloads.Add(new NotifyPayload(NotifyType.Ikev2FragmentationSupported));
@@ -62,7 +62,7 @@ internal sealed class IkeInitTask : IkeTask
         {
             if (_cookie is not null && cookie.Data.Span.SequenceEqual(_cookie))
             {
-                return Fail(output, "responder rejected our cookie");
+                return Fail(sa, output, IkeSaFailureKind.ProtocolError, "responder rejected our cookie");
             }
 
             output.Log("responder asked for a cookie; retrying IKE_SA_INIT with it");
@@ -72,7 +72,8 @@ internal sealed class IkeInitTask : IkeTask
 
         if (FindError(payloads) is { } error)
         {
-            return error.NotifyType == NotifyType.InvalidKePayload ? RetryWithRequestedGroup(sa, error, output) : Fail(output, $"peer answered {error.NotifyType}");
+            return error.NotifyType == NotifyType.InvalidKePayload ? RetryWithRequestedGroup(sa, error, output)
+                : Fail(sa, output, IkeSaFailures.FromNotify(error.NotifyType), $"peer answered {error.NotifyType}");
         }
 
         var sap = Find<SecurityAssociationPayload>(payloads);
@@ -81,7 +82,7 @@ internal sealed class IkeInitTask : IkeTask
         if (sap is null || ke is null || nonce is null)
         {
             // A lone status Notify such as COOKIE (not answered yet) leaves nothing to continue with.
-            return Fail(output, $"peer answered without SA, KE and Nonce ({string.Join(", ", payloads.OfType<NotifyPayload>().Select(n => n.NotifyType))})");
+            return Fail(sa, output, IkeSaFailureKind.ProtocolError, $"peer answered without SA, KE and Nonce ({string.Join(", ", payloads.OfType<NotifyPayload>().Select(n => n.NotifyType))})");
         }
 
         var rejections = new List<string>();
@@ -91,12 +92,12 @@ internal sealed class IkeInitTask : IkeTask
             || NegotiatedTransforms.FromProposal(chosen) is not { } transforms)
         {
             rejections.ForEach(output.Log);
-            return Fail(output, "the responder chose a proposal we did not offer");
+            return Fail(sa, output, IkeSaFailureKind.NoProposalChosen, "the responder chose a proposal we did not offer");
         }
 
         if (transforms.Group?.Id != _group.Id || ke.Group != _group.Id)
         {
-            return Fail(output, $"the responder chose {transforms.Group} and sent KE {ke.Group}, but we sent {_group}");
+            return Fail(sa, output, IkeSaFailureKind.NoProposalChosen, $"the responder chose {transforms.Group} and sent KE {ke.Group}, but we sent {_group}");
         }
 
         sa.NonceR = nonce.Data.ToArray();
@@ -124,7 +125,7 @@ internal sealed class IkeInitTask : IkeTask
         if (!ProposalSelector.TrySelect(sap.Proposals, ProposalBuilder.Ike(sa.Settings.Proposals), ke.Group, out _selected, rejections)
             || NegotiatedTransforms.FromProposal(_selected) is not { } transforms)
         {
-            output.Log("no suitable proposal found");
+            sa.NoteFailure(IkeSaFailureKind.NoProposalChosen, "no suitable proposal found", output);
             rejections.ForEach(output.Log);
             _error = new NotifyPayload(NotifyType.NoProposalChosen);
             return;
@@ -168,7 +169,7 @@ internal sealed class IkeInitTask : IkeTask
         payloads.Add(new SecurityAssociationPayload([new Proposal(_selected!.Number, ProtocolId.Ike, default, _selected.Transforms)]));
         payloads.Add(new KeyExchangePayload(_group!.Id, _publicValue));
         payloads.Add(new NoncePayload(sa.NonceR));
-        payloads.AddRange(NatDetection.Notifies(sa.InitiatorSpi, sa.ResponderSpi, sa.Local, sa.Remote));
+        payloads.AddRange(NatDetection.Notifies(sa.InitiatorSpi, sa.ResponderSpi, sa.Local, sa.Remote, sa.Settings.ForceUdpEncapsulation));
         if (sa.FragmentationAgreed)
         {
             payloads.Add(new NotifyPayload(NotifyType.Ikev2FragmentationSupported));
@@ -186,7 +187,7 @@ internal sealed class IkeInitTask : IkeTask
         KeyExchangeGroup? group = sa.Settings.Proposals.SelectMany(p => p.Groups).FirstOrDefault(g => g.Id == requested);
         if (group is null || group == _group)
         {
-            return Fail(output, $"peer asked for key exchange group {requested}, which we do not offer");
+            return Fail(sa, output, IkeSaFailureKind.NoProposalChosen, $"peer asked for key exchange group {requested}, which we do not offer");
         }
 
         output.Log($"peer asked for {group} instead of {_group}; retrying IKE_SA_INIT");
@@ -198,6 +199,8 @@ internal sealed class IkeInitTask : IkeTask
     {
         if (NatDetection.Check(payloads, sa.InitiatorSpi, responderSpi, sa.ReceivedFrom!, sa.ReceivedTo!) is var (local, remote))
         {
+            // Forcing UDP encapsulation, this side acts as if behind the NAT its own hash made the peer see.
+            local |= sa.Settings.ForceUdpEncapsulation;
             sa.LocalBehindNat = local;
             sa.RemoteBehindNat = remote;
             if (local || remote)
@@ -230,9 +233,9 @@ internal sealed class IkeInitTask : IkeTask
         }
     }
 
-    private static TaskOutcome Fail(IkeSaOutput output, string reason)
+    private static TaskOutcome Fail(IkeSa sa, IkeSaOutput output, IkeSaFailureKind failure, string reason)
     {
-        output.Log(reason);
+        sa.NoteFailure(failure, reason, output);
         return TaskOutcome.Failed;
     }
 }

@@ -18,6 +18,12 @@ internal abstract class IkeTask
     /// </summary>
     public virtual bool KeepsState => true;
 
+    /// <summary>
+    /// Work an initiator does just before its request is built that may show this side cannot go on (signing
+    /// our AUTH); the reason, recorded as the SA's failure, or null to build and send the request.
+    /// </summary>
+    public virtual IkeSaFailure? Prepare(IkeSa sa) => null;
+
     public abstract void BuildRequest(IkeSa sa, List<Payload> payloads);
 
     public abstract TaskOutcome ProcessResponse(IkeSa sa, IReadOnlyList<Payload> payloads, IkeSaOutput output);

@@ -26,7 +26,7 @@ internal sealed class PeerRefusalTask : IkeTask
         if (_refused)
         {
             string during = sa.EapResponder is null ? "IKE_AUTH" : "EAP authentication";
-            output.Raise(IkeSaEventKind.AuthenticationFailed, $"the initiator gave up during {during}: it sent AUTHENTICATION_FAILED (a wrong password or an EAP method it refused)");
+            sa.FailAuthentication(IkeSaFailureKind.RejectedByPeer, $"the initiator gave up during {during}: it sent AUTHENTICATION_FAILED (a wrong password or an EAP method it refused)", output);
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using IpsecTun.Engine.Plan;
 
 namespace IpsecTun.Engine.Tests.Plan;
@@ -7,36 +5,6 @@ namespace IpsecTun.Engine.Tests.Plan;
 /// <summary>What the IKE engine cannot do yet is an error naming the entry and property, never a silent pre-shared key.</summary>
 public sealed class PlanErrorTests
 {
-    [Fact]
-    public void Certificates_are_refused_on_the_identity_that_asks_for_them()
-    {
-        const string json = """
-            {
-              "ip": { "ipsec": {
-                "peer":     [ { "name": "psk", "address": "192.0.2.1/32", "exchange-mode": "ike2" },
-                              { "name": "rsa", "address": "192.0.2.2/32", "exchange-mode": "ike2" } ],
-                "identity": [ { "peer": "psk", "secret": "s" },
-                              { "peer": "rsa", "auth-method": "digital-signature", "certificate": "gw" } ] } },
-              "certificate": [ { "name": "gw", "file": "gw.p12", "passphrase": "pw" } ]
-            }
-            """;
-        var configuration = ConfigurationText.Load(json, directory =>
-        {
-            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            using var certificate = new CertificateRequest("CN=gw", key, HashAlgorithmName.SHA256)
-                .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-            File.WriteAllBytes(Path.Combine(directory, "gw.p12"), certificate.Export(X509ContentType.Pkcs12, "pw"));
-        });
-
-        var result = EndpointPlanBuilder.Build(configuration, "gw.json");
-
-        Assert.False(result.Succeeded);
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(("gw.json", "ip.ipsec.identity[1] (peer rsa)", "auth-method"), (error.Source, error.Entry, error.Property));
-        Assert.Contains("digital-signature", error.Message, StringComparison.Ordinal);
-        Assert.Contains("not supported", error.Message, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void A_disabled_identity_is_left_out()
     {

@@ -29,8 +29,8 @@ internal static class TestPlans
         bool passive, TimeSpan? dpd = null, string fingerprint = "1", string psk = "shared secret", string gatewayNet = GatewayNet, string? gatewayName = null) =>
         Build(new Site("gw", GatewayAddress, 500, null, Configuration.Value, gatewayName), ClientNet, gatewayNet, "client.example", passive, dpd, fingerprint, psk);
 
-    public static EndpointPlan Gateway(bool passive = true, string clientNet = ClientNet, string psk = "shared secret") =>
-        Build(new Site("client", ClientAddress, 500, null, Configuration.Value), GatewayNet, clientNet, "gateway.example", passive, dpd: null, "1", psk);
+    public static EndpointPlan Gateway(bool passive = true, string clientNet = ClientNet, string psk = "shared secret", string gatewayNet = GatewayNet) =>
+        Build(new Site("client", ClientAddress, 500, null, Configuration.Value), gatewayNet, clientNet, "gateway.example", passive, dpd: null, "1", psk);
 
     /// <summary>Both ends on 127.0.0.1: each listens on its own pair of ports and sends to the other's IKE port.</summary>
     public static (EndpointPlan Gateway, EndpointPlan Client) OnLoopback(int gatewayPort, int clientPort)
@@ -43,39 +43,53 @@ internal static class TestPlans
         return (gateway, client);
     }
 
+    /// <summary>
+    /// Both sides with two policies towards each other: the usual networks and 10.1.1.0/24 === 10.2.1.0/24, so the
+    /// peer has two Child SAs. The client initiates at start unless <paramref name="clientPassive"/>.
+    /// </summary>
+    public static (EndpointPlan Gateway, EndpointPlan Client) TwoSubnetPairs(bool clientPassive)
+    {
+        EndpointPlan gateway = Build(
+            new Site("client", ClientAddress, 500, null, Configuration.Value), [(GatewayNet, ClientNet), ("10.1.1.0/24", "10.2.1.0/24")],
+            "gateway.example", true, null, "1", "shared secret");
+        EndpointPlan client = Build(
+            new Site("gw", GatewayAddress, 500, null, Configuration.Value), [(ClientNet, GatewayNet), ("10.2.1.0/24", "10.1.1.0/24")],
+            "client.example", clientPassive, null, "1", "shared secret");
+        return (gateway, client);
+    }
+
     private static EndpointPlan Build(
-        Site site, string localNet, string remoteNet, string localId, bool passive, TimeSpan? dpd, string fingerprint, string psk)
+        Site site, string localNet, string remoteNet, string localId, bool passive, TimeSpan? dpd, string fingerprint, string psk) =>
+        Build(site, [(localNet, remoteNet)], localId, passive, dpd, fingerprint, psk);
+
+    private static EndpointPlan Build(
+        Site site, (string Local, string Remote)[] nets, string localId, bool passive, TimeSpan? dpd, string fingerprint, string psk)
     {
         (string peerName, IPAddress peerAddress) = (site.PeerName, site.PeerAddress);
-        var child = new ChildSaSettings(
-            [new ChildProposalSettings([Aes128Gcm], [])], [Range(localNet)], [Range(remoteNet)], ChildSaMode.Tunnel, TimeSpan.FromHours(1));
+        List<ChildPlan> children = [.. nets.Select(n => new ChildPlan(
+            new SecurityPolicy(new TrafficSelector(IpPrefix.Parse(n.Local), IpPrefix.Parse(n.Remote)))
+            {
+                Tunnel = true,
+                SaDestination = peerAddress,
+                Peer = peerName,
+            },
+            new ChildSaSettings([new ChildProposalSettings([Aes128Gcm], [])], [Range(n.Local)], [Range(n.Remote)], ChildSaMode.Tunnel, TimeSpan.FromHours(1))))];
         var settings = new IkeSaSettings(
             [new IkeProposalSettings([Aes128Gcm], [PrfAlgorithms.HmacSha2_256], [], [Ecp256])],
             IkeIdentity.FromFqdn(localId),
             null,
             new PreSharedKey(System.Text.Encoding.UTF8.GetBytes(psk)),
-            child,
+            children[0].Settings,
             TimeSpan.FromHours(8),
             Retransmission,
-            dpd);
-        var policy = new SecurityPolicy(new TrafficSelector(IpPrefix.Parse(localNet), IpPrefix.Parse(remoteNet)))
-        {
-            Tunnel = true,
-            SaDestination = peerAddress,
-            Peer = peerName,
-        };
+            dpd,
+            AdditionalChildren: children.Count > 1 ? [.. children.Skip(1).Select(c => c.Settings)] : null);
         var peer = new PeerPlan(
-            peerName, site.HostName is null ? new PeerAddress(new IPNetwork(peerAddress, 32), null) : new PeerAddress(null, site.HostName), site.RemotePort, site.LocalAddress, passive, settings, [new ChildPlan(policy, child)], fingerprint);
-        return new EndpointPlan(site.Configuration, [peer], new FixedResponders(peerAddress, settings), [policy]);
+            peerName, site.HostName is null ? new PeerAddress(new IPNetwork(peerAddress, 32), null) : new PeerAddress(null, site.HostName), site.RemotePort, site.LocalAddress, passive, settings, children, fingerprint);
+        return new EndpointPlan(site.Configuration, [peer], new FixedResponders(peerAddress, settings), [.. children.Select(c => c.Policy)]);
     }
 
-    private static IkeSelector Range(string prefix)
-    {
-        IPNetwork network = IPNetwork.Parse(prefix);
-        byte[] end = network.BaseAddress.GetAddressBytes();
-        end[^1] = 255;
-        return IkeSelector.AddressRange(network.BaseAddress, new IPAddress(end));
-    }
+    private static IkeSelector Range(string prefix) => PolicyMapper.AnySelector(IPNetwork.Parse(prefix));
 
     private static EncryptionAlgorithm Aes128Gcm =>
         TransformRegistry.TryGetEncryption(EncryptionTransformId.AesGcm16, 128, out EncryptionAlgorithm? a) ? a : throw new InvalidOperationException("AES-GCM");

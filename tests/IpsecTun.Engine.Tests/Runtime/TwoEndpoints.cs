@@ -1,6 +1,7 @@
 using IpsecTun.Engine.Plan;
 using IpsecTun.Engine.Runtime;
 using IpsecTun.Engine.Tests.Runtime.Fakes;
+using IpsecTun.Platform.Dns;
 
 namespace IpsecTun.Engine.Tests.Runtime;
 
@@ -8,12 +9,16 @@ namespace IpsecTun.Engine.Tests.Runtime;
 internal sealed class TwoEndpoints : IDisposable
 {
     /// <param name="clientBehindNat">The client believes it is 10.99.0.2 behind a NAT and has no raw ESP socket, so ESP goes in UDP.</param>
-    public TwoEndpoints(EndpointPlan gateway, EndpointPlan client, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false)
-        : this(gateway, client, new DnsHostNameResolver(), clientReload, clientBehindNat)
+    public TwoEndpoints(
+        EndpointPlan gateway, EndpointPlan client, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false,
+        Platform.IIpForwarding? clientForwarding = null, IDnsConfigurator? clientDns = null)
+        : this(gateway, client, new DnsHostNameResolver(), clientReload, clientBehindNat, clientForwarding, clientDns)
     {
     }
 
-    public TwoEndpoints(EndpointPlan gateway, EndpointPlan client, IHostNameResolver clientResolver, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false)
+    public TwoEndpoints(
+        EndpointPlan gateway, EndpointPlan client, IHostNameResolver clientResolver, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false,
+        Platform.IIpForwarding? clientForwarding = null, IDnsConfigurator? clientDns = null)
     {
         GatewayTun = new MemoryTun("gw0", 7);
         ClientTun = new MemoryTun("cl0", 8);
@@ -24,6 +29,8 @@ internal sealed class TwoEndpoints : IDisposable
             Time = Clock,
             ReloadPlan = clientReload,
             Resolver = clientResolver,
+            Forwarding = clientForwarding,
+            Dns = clientDns,
         });
         Gateway.Start();
         Client.Start();

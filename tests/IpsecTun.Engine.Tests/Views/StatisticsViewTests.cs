@@ -21,4 +21,20 @@ public sealed class StatisticsViewTests
         Assert.Equal(("out-policy-errors", "1"), (row.Properties[^1].Key, row.Properties[^1].Value));
         Assert.Equal("0", RowAssert.Value(row, "in-state-sequence-errors"));
     }
+
+    [Fact]
+    public void Source_nat_counters_follow_when_given()
+    {
+        var sourceNat = new SourceNatStatistics();
+        sourceNat.Increment(SourceNatCounter.OutboundTranslated);
+        sourceNat.Increment(SourceNatCounter.TableFull);
+
+        var row = Assert.Single(StatisticsView.Build(new IpsecStatistics(), sourceNat, sourceNatConnections: 3));
+
+        Assert.Equal(25 + 12, row.Properties.Count);
+        Assert.Equal("1", RowAssert.Value(row, "src-nat-out-translated"));
+        Assert.Equal("1", RowAssert.Value(row, "src-nat-table-full"));
+        Assert.Equal("0", RowAssert.Value(row, "src-nat-in-translated"));
+        Assert.Equal(("src-nat-connections", "3"), (row.Properties[^1].Key, row.Properties[^1].Value));
+    }
 }

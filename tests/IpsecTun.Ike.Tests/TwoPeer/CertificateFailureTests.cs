@@ -181,7 +181,39 @@ public sealed class CertificateFailureTests
         };
         using var peers = new TwoPeers(CertificatePeers.Initiator("p256"), responder);
 
-        AssertResponderRefuses(peers, "signing our AUTH failed");
+        AssertResponderRefuses(peers, "our private key for CN=weak.example.org cannot sign RSASSA-PSS with SHA256");
+        Assert.Equal(IkeSaFailureKind.OwnCredentials, peers.Responder.Failure?.Kind);
+    }
+
+    [Fact]
+    public void Initiator_key_that_cannot_sign_fails_cleanly_before_ike_auth_and_the_responder_times_out()
+    {
+        using RSA weak = RSA.Create(512);
+        IkeSaSettings initiator = CertificatePeers.Initiator("p256") with
+        {
+            Certificate = new Settings.LocalCertificate(
+                TestPki.Instance.IssueEndEntity("weak", weak, ManualTime.Epoch.AddDays(-1), ManualTime.Epoch.AddDays(1)), TestPki.CopyKey(weak), useRsaPss: true),
+        };
+        using var peers = new TwoPeers(initiator, CertificatePeers.Responder());
+        IkeSaOutput initResponse = peers.ToResponder(peers.Initiator.Start());
+        Assert.Equal((IkeSaState.InitSent, IkeSaState.Authenticating), (peers.Initiator.State, peers.Responder.State));
+
+        IkeSaOutput output = peers.ToInitiator(initResponse);
+
+        Assert.Empty(output.Datagrams);
+        Assert.Equal(IkeSaState.Failed, peers.Initiator.State);
+        Assert.Equal(IkeSaFailureKind.OwnCredentials, peers.Initiator.Failure?.Kind);
+        Assert.StartsWith("our private key for CN=weak.example.org cannot sign RSASSA-PSS with SHA256", peers.Initiator.Failure!.Reason, StringComparison.Ordinal);
+        Assert.True(CertificatePeers.Logged(output, peers.Initiator.Failure.Reason));
+        Assert.Contains(output.Events, e => e.Kind == IkeSaEventKind.Failed);
+        Assert.Empty(peers.InitiatorHost.Installed);
+
+        // Nothing more goes out; the responder's half-open SA ends by itself.
+        peers.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Empty(peers.Initiator.Tick().Datagrams);
+        peers.Responder.Tick();
+        Assert.Equal(IkeSaState.Failed, peers.Responder.State);
+        Assert.Empty(peers.ResponderHost.Installed);
     }
 
     [Fact]
@@ -194,6 +226,7 @@ public sealed class CertificateFailureTests
         Assert.Empty(output.Datagrams);
         Assert.Equal(IkeSaState.Failed, peers.Initiator.State);
         Assert.True(CertificatePeers.Logged(output, "digital-signature authentication is configured without a certificate"));
+        Assert.Equal(IkeSaFailureKind.OwnCredentials, peers.Initiator.Failure?.Kind);
     }
 
     /// <summary>The responder refuses the IKE_AUTH request with <paramref name="reason"/>; both sides end failed with no Child SA.</summary>
@@ -211,6 +244,8 @@ public sealed class CertificateFailureTests
         IkeSaOutput end = peers.ToInitiator(authResponse);
         Assert.True(CertificatePeers.Logged(end, "AuthenticationFailed"));
         Assert.Equal(IkeSaState.Failed, peers.Initiator.State);
+        Assert.Equal(IkeSaFailureKind.RejectedByPeer, peers.Initiator.Failure?.Kind);
+        Assert.Contains(reason, peers.Responder.Failure?.Reason, StringComparison.Ordinal);
         Assert.Empty(peers.ResponderHost.Installed);
         Assert.Empty(peers.InitiatorHost.Installed);
     }

@@ -106,6 +106,22 @@ public sealed class CertificateMatchingTests
     }
 
     [Fact]
+    public void Key_id_is_checked_against_the_subject_key_identifier()
+    {
+        byte[] keyId = TestPki.Instance.Certificate("p256").Extensions.OfType<X509SubjectKeyIdentifierExtension>().Single().SubjectKeyIdentifierBytes.ToArray();
+        IkeSaSettings own = CertificatePeers.Initiator("p256") with { LocalId = new IkeIdentity(IdentificationType.KeyId, keyId) };
+        IkeSaSettings other = CertificatePeers.Initiator("p256") with { LocalId = new IkeIdentity(IdentificationType.KeyId, "p256"u8.ToArray()) };
+        using var good = new TwoPeers(own, CertificatePeers.Responder());
+        using var bad = new TwoPeers(other, CertificatePeers.Responder());
+
+        CertificateNegotiationTests.EstablishStepByStep(good);
+        IkeSaOutput authResponse = bad.ToResponder(bad.ToInitiator(bad.ToResponder(bad.Initiator.Start())));
+
+        Assert.Equal((IkeSaState.Established, IkeSaState.Failed), (good.Responder.State, bad.Responder.State));
+        Assert.True(CertificatePeers.Logged(authResponse, "is not the subjectKeyIdentifier of certificate CN=p256.example.org"));
+    }
+
+    [Fact]
     public void Remote_certificate_without_a_ca_still_has_its_id_checked()
     {
         var pinned = new PeerCertificateValidation([], RemoteCertificate: TestPki.Instance.Certificate("p256"));

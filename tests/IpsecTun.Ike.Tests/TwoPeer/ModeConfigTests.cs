@@ -24,12 +24,24 @@ public sealed class ModeConfigTests
         Assert.Equal([IPAddress.Parse("10.1.0.53")], result.DnsServers);
         Assert.Equal([IPNetwork.Parse("10.1.0.0/16"), IPNetwork.Parse("172.16.0.0/12")], result.SplitNetworks);
         Assert.Contains(end.Events, e => e.Kind == IkeSaEventKind.ModeConfigReceived && e.Message.Contains("192.168.77.5", StringComparison.Ordinal));
-        Assert.Null(peers.Responder.ModeConfig);
+        Assert.Equal([VirtualIp], peers.Responder.ModeConfig?.Addresses);
 
         string vip = TwoPeers.Range("192.168.77.5-192.168.77.5").ToString();
         Assert.Equal([vip], peers.InitiatorHost.Installed[0].LocalSelectors.Select(s => s.ToString()));
         Assert.Equal([vip], peers.ResponderHost.Installed[0].RemoteSelectors.Select(s => s.ToString()));
         Assert.Equal([vip], peers.Initiator.ChildSas[0].LocalSelectors.Select(s => s.ToString()));
+    }
+
+    [Fact]
+    public void Internal_dns_domains_reach_a_client_that_asks_for_dns()
+    {
+        var answer = new ModeConfigResult([VirtualIp], [IPAddress.Parse("10.1.0.53")], []) { DnsDomains = ["corp.example", "lab.corp.example"] };
+        using var peers = new TwoPeers(
+            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm) with { ModeConfig = new ModeConfigRequest() },
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm) with { ModeConfigAnswer = answer });
+        peers.Establish();
+
+        Assert.Equal(["corp.example", "lab.corp.example"], peers.Initiator.ModeConfig?.DnsDomains);
     }
 
     [Fact]

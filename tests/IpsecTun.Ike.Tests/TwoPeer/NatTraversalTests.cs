@@ -53,4 +53,28 @@ public sealed class NatTraversalTests
         Assert.False(Assert.Single(peers.InitiatorHost.Installed).UdpEncapsulation);
         Assert.False(Assert.Single(peers.ResponderHost.Installed).UdpEncapsulation);
     }
+
+    [Fact]
+    public void Forced_encapsulation_makes_both_sides_see_a_nat_that_is_not_there_and_uses_the_configured_nat_t_port()
+    {
+        using var peers = new TwoPeers(
+            TwoPeers.Settings(Suites.GcmEcp256, Suites.EspGcm) with { ForceUdpEncapsulation = true, NatTraversalPort = 4600 },
+            TwoPeers.ResponderSettings(Suites.GcmEcp256, Suites.EspGcm));
+
+        IkeSaOutput initResponse = peers.ToResponder(peers.Initiator.Start());
+        Assert.True(peers.Responder.RemoteBehindNat);
+        Assert.False(peers.Responder.LocalBehindNat);
+
+        IkeSaOutput authRequest = peers.ToInitiator(initResponse);
+        Assert.True(peers.Initiator.LocalBehindNat);
+        Assert.False(peers.Initiator.RemoteBehindNat);
+        OutboundDatagram auth = Assert.Single(authRequest.Datagrams);
+        Assert.Equal(new IPEndPoint(TwoPeers.InitiatorEndpoint.Address, 4600), auth.From);
+        Assert.Equal(new IPEndPoint(TwoPeers.ResponderEndpoint.Address, 4600), auth.To);
+
+        peers.ToInitiator(peers.ToResponder(authRequest));
+        Assert.Equal(IkeSaState.Established, peers.Initiator.State);
+        Assert.True(Assert.Single(peers.InitiatorHost.Installed).UdpEncapsulation);
+        Assert.True(Assert.Single(peers.ResponderHost.Installed).UdpEncapsulation);
+    }
 }

@@ -45,11 +45,35 @@ internal sealed class IpsecTunDaemon : IDisposable
     public CommandResult Cli(params string[] arguments) =>
         Command.Run("ip", Namespace.Wrap(["env", $"DOTNET_ROOT={DotnetRoot}", Program, .. arguments, "--control", ControlSocket]), TimeSpan.FromSeconds(60));
 
+    /// <summary>The rows of a menu (`show MENU --json`), each as property name to value (flags as true or false).</summary>
+    public IReadOnlyList<Dictionary<string, string>> Show(string menu)
+    {
+        CommandResult result = Cli("show", menu, "--json");
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"show {menu} failed: {result}");
+        }
+
+        using var rows = System.Text.Json.JsonDocument.Parse(result.Output);
+        return [.. rows.RootElement.EnumerateArray().Select(row => row.EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText()))];
+    }
+
+    /// <summary>The SPIs `show installed-sa` lists.</summary>
+    public HashSet<string> InstalledSpis() => [.. Show("installed-sa").Select(row => row["spi"])];
+
     /// <summary>Stops the endpoint as SIGTERM does and returns its exit code, or null when it did not end in time.</summary>
     public int? Stop()
     {
         _process.Terminate(TimeSpan.FromSeconds(20));
         return _process.ExitCode;
+    }
+
+    /// <summary>Kills the endpoint with SIGKILL, as a crash would end it, and waits until it is gone.</summary>
+    public void Kill()
+    {
+        Command.Run("kill", "-KILL", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).EnsureSuccess();
+        StrongSwanDaemon.WaitFor(() => _process.HasExited, TimeSpan.FromSeconds(20), "the killed ipsectun to end");
     }
 
     public void Dispose() => _process.Dispose();

@@ -21,6 +21,7 @@ internal sealed class StrongSwanDaemon : IDisposable
         Namespace = netns;
         string vici = Path.Combine(directory.Path, "charon.vici");
         _uri = $"unix://{vici}";
+        ResolvConf = Path.Combine(directory.Path, "resolv.conf");
         string strongswanConf = directory.Write("strongswan.conf", $$"""
             charon {
               load = {{Plugins}}
@@ -32,6 +33,7 @@ internal sealed class StrongSwanDaemon : IDisposable
               plugins {
                 vici { socket = {{_uri}} }
                 kernel-libipsec { allow_peer_ts = yes }
+                resolve { file = {{ResolvConf}} }
               }
               filelog {
                 stderr { default = 1 ike = 2 cfg = 2 time = yes }
@@ -53,6 +55,9 @@ internal sealed class StrongSwanDaemon : IDisposable
     }
 
     public NetworkNamespace Namespace { get; }
+
+    /// <summary>Where charon writes the DNS servers mode-config gave it (never the host's /etc/resolv.conf).</summary>
+    public string ResolvConf { get; }
 
     /// <summary>The folder whose x509/, x509ca/ and private/ swanctl loads certificates and keys from.</summary>
     public string CredentialsDirectory { get; }

@@ -22,4 +22,14 @@ internal sealed class MemoryHost(MemoryNetwork network, IPAddress address) : IEn
     public IPAddress? PrivateAddress { get; init; }
 
     public IPAddress LocalAddressFor(IPAddress remote) => PrivateAddress ?? Address;
+
+    /// <summary>The host sits on the /24 of the address it believes it has.</summary>
+    public IReadOnlyList<IPNetwork> LocalNetworks(string exceptInterface)
+    {
+        byte[] lan = (PrivateAddress ?? Address).GetAddressBytes();
+        lan[3] = 0;
+        return [new IPNetwork(new IPAddress(lan), 24)];
+    }
+
+    public int PathMtu(IPAddress local, IPAddress remote) => network.LinkMtu;
 }

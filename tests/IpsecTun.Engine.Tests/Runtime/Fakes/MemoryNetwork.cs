@@ -17,6 +17,9 @@ internal sealed class MemoryNetwork
 
     private long _keepalives;
 
+    /// <summary>The MTU of every path across the network, as hosts report it when SAs are installed.</summary>
+    public int LinkMtu { get; set; } = 1500;
+
     /// <summary>NAT keepalives (a lone 0xFF byte) that crossed the network.</summary>
     public long Keepalives => Interlocked.Read(ref _keepalives);
 

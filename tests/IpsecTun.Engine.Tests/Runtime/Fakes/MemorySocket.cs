@@ -33,6 +33,14 @@ internal sealed class MemorySocket : IDatagramSocket
 
     internal void Enqueue(byte[] datagram, NetworkEndpoint source) => _queue.Add((datagram, source));
 
+    /// <summary>The next datagram without waiting, for a test that drives many sockets from one thread.</summary>
+    internal bool TryReceive(out byte[] datagram, out NetworkEndpoint source)
+    {
+        bool taken = _queue.TryTake(out (byte[] Data, NetworkEndpoint Source) item);
+        (datagram, source) = taken ? item : ([], default);
+        return taken;
+    }
+
     public int ReceiveBatch(Span<PacketBuffer> buffers, Span<NetworkEndpoint> sources)
     {
         try

@@ -4,7 +4,7 @@ using IpsecTun.Platform;
 
 namespace IpsecTun.Engine.Tests.Runtime.Fakes;
 
-/// <summary>Records what the endpoint configured on its adapter: link state, MTU and the routes currently in place.</summary>
+/// <summary>Records what the endpoint configured on its adapter: link state, MTU and the addresses and routes currently in place.</summary>
 internal sealed class RecordingConfigurator : INetworkConfigurator
 {
     public bool LinkUp { get; private set; }
@@ -17,9 +17,11 @@ internal sealed class RecordingConfigurator : INetworkConfigurator
 
     public void SetMtu(int interfaceIndex, int mtu) => Mtu = mtu;
 
-    public void AddAddress(int interfaceIndex, IPAddress address, int prefixLength) => throw new NotSupportedException();
+    public ConcurrentDictionary<string, int> Addresses { get; } = new();
 
-    public void RemoveAddress(int interfaceIndex, IPAddress address, int prefixLength) => throw new NotSupportedException();
+    public void AddAddress(int interfaceIndex, IPAddress address, int prefixLength) => Addresses[$"{address}/{prefixLength}"] = interfaceIndex;
+
+    public void RemoveAddress(int interfaceIndex, IPAddress address, int prefixLength) => Addresses.TryRemove($"{address}/{prefixLength}", out _);
 
     public void AddRoute(int interfaceIndex, IPAddress destination, int prefixLength) => Routes[$"{destination}/{prefixLength}"] = interfaceIndex;
 

@@ -1,0 +1,21 @@
+using System.Net;
+using System.Runtime.Versioning;
+using IpsecTun.Engine.Runtime;
+using IpsecTun.Platform;
+
+namespace IpsecTun.Cli.Demo;
+
+/// <summary>The system's UDP sockets without raw ESP, as a process without root has them.</summary>
+[SupportedOSPlatform("linux")]
+internal sealed class UdpOnlyNetwork : IEndpointNetwork
+{
+    private readonly SystemEndpointNetwork _system = new();
+
+    public IDatagramSocket OpenUdp(IPEndPoint local) => _system.OpenUdp(local);
+
+    public IDatagramSocket? TryOpenEsp(IPAddress local) => null;
+
+    public IPAddress LocalAddressFor(IPAddress remote) => _system.LocalAddressFor(remote);
+
+    public int PathMtu(IPAddress local, IPAddress remote) => _system.PathMtu(local, remote);
+}

@@ -1,0 +1,35 @@
+using IpsecTun.Engine.Plan;
+using IpsecTun.Ike.Settings;
+
+namespace IpsecTun.Engine.Tests.Plan;
+
+/// <summary>What the IKE settings of a peer carry from the policies that name it and from the ipsectun section.</summary>
+public sealed class MultiplePolicyPlanTests
+{
+    [Fact]
+    public void Every_encrypt_policy_of_a_peer_is_a_child_sa_of_its_ike_settings_in_policy_order()
+    {
+        EndpointPlan plan = ConfigurationText.Plan(SiteToSitePlanTests.Json);
+        PeerPlan office = plan.FindPeer("office")!;
+
+        Assert.Equal(2, office.Children.Count);
+        Assert.Same(office.Children[0].Settings, office.Settings.Child);
+        Assert.Same(office.Children[1].Settings, Assert.Single(office.Settings.AdditionalChildren!));
+        Assert.Equal(office.Children.Select(c => c.Settings), office.Settings.Children);
+        Assert.Equal("10.1.0.0-10.1.0.255 proto 6 ports 0-65535", office.Settings.Children[1].LocalSelectors[0].ToString());
+        Assert.Null(plan.FindPeer("branch")!.Settings.AdditionalChildren);
+    }
+
+    [Fact]
+    public void The_ike_retransmission_comes_from_the_ipsectun_section_with_strongswan_like_defaults()
+    {
+        PeerPlan byDefault = ConfigurationText.Plan(SiteToSitePlanTests.Json).FindPeer("office")!;
+        PeerPlan tuned = ConfigurationText.Plan(SiteToSitePlanTests.Json.Replace(
+            "\"ike-fragment-size\": 1200", "\"ike-fragment-size\": 1200, \"ike-retransmit-timeout\": \"500ms\", \"ike-retransmit-tries\": 2", StringComparison.Ordinal))
+            .FindPeer("office")!;
+
+        Assert.Equal(new RetransmissionSettings(TimeSpan.FromSeconds(2), 5), byDefault.Settings.Retransmission);
+        Assert.Equal(new RetransmissionSettings(TimeSpan.FromMilliseconds(500), 2), tuned.Settings.Retransmission);
+        Assert.NotEqual(byDefault.Fingerprint, tuned.Fingerprint);
+    }
+}

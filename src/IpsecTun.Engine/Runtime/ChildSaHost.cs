@@ -13,7 +13,8 @@ namespace IpsecTun.Engine.Runtime;
 /// Installs the Child SAs IKE negotiates into the ESP databases. Each Child SA becomes an inbound and an
 /// outbound <see cref="SecurityAssociation"/> tied to the configured policy its selectors equal; selectors
 /// narrower than that policy, or a responder's SA no policy covers, get a dynamic policy of their own that
-/// goes when the SA goes. Dynamic policies added by others (a mode-config client's) count as configured ones. Removed SAs are disposed (keys zeroed) only at the second housekeeping pass
+/// goes when the SA goes. Dynamic policies added by others (a mode-config client's) count as configured ones.
+/// Removed SAs are disposed (keys zeroed) only at the second housekeeping pass
 /// after their removal, since a datapath thread may still hold one for the packet in hand.
 /// </summary>
 public sealed class ChildSaHost : IChildSaHost
@@ -337,6 +338,7 @@ public sealed class ChildSaHost : IChildSaHost
                 Proposal = origin.Proposal,
             };
             _spd.Insert(policies.Count, generated);
+            Remember(generated);
             return (generated, true);
         }
 
@@ -355,12 +357,16 @@ public sealed class ChildSaHost : IChildSaHost
             Proposal = template?.Proposal ?? "default",
         };
         _spd.Insert(Math.Max(covering, 0), dynamic);
+        Remember(dynamic);
+        return (dynamic, true);
+    }
+
+    private void Remember(SecurityPolicy generated)
+    {
         lock (_lock)
         {
-            _generated.Add(dynamic);
+            _generated.Add(generated);
         }
-
-        return (dynamic, true);
     }
 
     /// <summary>A policy this host made for one SA: never shared with another SA, since it goes with its own.</summary>

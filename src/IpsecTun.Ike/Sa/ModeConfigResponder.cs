@@ -11,7 +11,7 @@ namespace IpsecTun.Ike.Sa;
 /// The responder's side of mode-config (RFC 7296 §2.19, §3.15): a CFG_REQUEST in IKE_AUTH is answered with a
 /// CFG_REPLY from what the host assigns (<see cref="IResponderConfiguration.AssignModeConfig"/>) or the fixed
 /// answer of the settings. Addresses go only for the families the client asked for (with INTERNAL_IP4_NETMASK
-/// when a prefix length is configured); DNS servers and split-include networks (INTERNAL_IP4/IP6_SUBNET) go
+/// when a prefix length is configured); DNS servers, DNS domains and split-include networks (INTERNAL_IP4/IP6_SUBNET) go
 /// whenever configured, as RouterOS sends them. The client's TSi is then narrowed to the assigned addresses.
 /// A client that asked for an address and got none is answered INTERNAL_ADDRESS_FAILURE and no Child SA
 /// (§3.15.4: the IKE SA is still created).
@@ -79,6 +79,7 @@ internal static class ModeConfigResponder
                 server.AddressFamily == AddressFamily.InterNetwork ? ConfigurationAttributeType.InternalIp4Dns : ConfigurationAttributeType.InternalIp6Dns, server));
         }
 
+        attributes.AddRange(answer.DnsDomains.Select(ConfigurationAttribute.DnsDomain));
         foreach (IPNetwork network in answer.SplitNetworks)
         {
             attributes.Add(network.BaseAddress.AddressFamily == AddressFamily.InterNetwork

@@ -156,12 +156,6 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
         }
         else
         {
-            if (LocalAuthenticator.Problem(settings) is { } problem)
-            {
-                Refuse(sa, output, problem);
-                return;
-            }
-
             if (!IkeAuthTask.TryOwnAuth(sa, _idr, out _firstAuth, out string? signingProblem))
             {
                 sa.FailAuthentication(IkeSaFailureKind.OwnCredentials, signingProblem, output);

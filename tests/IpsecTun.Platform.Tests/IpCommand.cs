@@ -29,4 +29,18 @@ internal static class IpCommand
 
     public static IEnumerable<string> LinkNames() =>
         Json("link", "show").EnumerateArray().Select(link => link.GetProperty("ifname").GetString()!);
+
+    /// <summary>
+    /// Waits up to five seconds for a link to leave the kernel's list. A TUN device goes when the last
+    /// reference to its descriptor goes, and a process forked by another test at that moment holds a copy
+    /// until it execs.
+    /// </summary>
+    public static void WaitUntilLinkGone(string name)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (LinkNames().Contains(name) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+    }
 }

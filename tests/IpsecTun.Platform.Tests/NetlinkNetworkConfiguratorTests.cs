@@ -66,13 +66,7 @@ public sealed class NetlinkNetworkConfiguratorTests
             string name = tunnel.Device.Name;
             tunnel.Device.Dispose();
 
-            // The kernel unregisters a closed TUN device asynchronously: give it a moment.
-            var deadline = DateTime.UtcNow.AddSeconds(5);
-            while (IpCommand.LinkNames().Contains(name) && DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(20);
-            }
-
+            IpCommand.WaitUntilLinkGone(name);
             Assert.DoesNotContain(name, IpCommand.LinkNames());
             string addresses = IpCommand.Json("addr", "show").GetRawText();
             Assert.DoesNotContain("10.77.0.1", addresses, StringComparison.Ordinal);

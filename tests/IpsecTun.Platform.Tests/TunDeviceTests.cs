@@ -23,6 +23,7 @@ public sealed class TunDeviceTests
                 Assert.Contains("POINTOPOINT", link.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
             }
 
+            IpCommand.WaitUntilLinkGone(name);
             Assert.DoesNotContain(name, IpCommand.LinkNames());
         });
     }

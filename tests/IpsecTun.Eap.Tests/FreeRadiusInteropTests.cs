@@ -79,31 +79,7 @@ public class FreeRadiusInteropTests(FreeRadiusServer radius) : IClassFixture<Fre
         };
         using var credentials = new EapCredentials(EapConversation.UserName, password);
         using var peer = new EapPeer(credentials, [method], RandomSource.System, tls);
-        using var transport = new UdpRadiusTransport(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
-        using var client = new RadiusClient(
-            [new RadiusServerSettings(radius.EndPoint!, radius.EndPoint!, Encoding.ASCII.GetBytes(FreeRadiusServer.Secret))],
-            transport, new RadiusClientOptions { InitialTimeout = TimeSpan.FromSeconds(3) }, RandomSource.System);
-        var session = client.StartEap([new RadiusAttribute(RadiusAttributeType.NasIdentifier, "ipsectun-test"u8)]);
-
-        var request = EapPacket.Request(0, EapType.Identity, []);
-        for (int round = 0; round < 100; round++)
-        {
-            var answer = peer.Process(request);
-            if (answer.Kind != EapOutcomeKind.Send)
-            {
-                return (answer, EapOutcome.Failed(null, $"the peer stopped: {answer.Reason}"));
-            }
-
-            var server = await session.ForwardAsync(answer.Packet!, TestContext.Current.CancellationToken);
-            if (server.Kind != EapOutcomeKind.Send)
-            {
-                return (peer.Process(server.Packet!), server);
-            }
-
-            request = server.Packet!;
-        }
-
-        throw new InvalidOperationException("The conversation with FreeRADIUS did not end.");
+        return await RadiusConversation.RunAsync(peer, radius.EndPoint!, FreeRadiusServer.Secret);
     }
 
     private string Tail()

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 
 namespace IpsecTun.Eap.Tests;
 
@@ -16,25 +14,15 @@ public sealed class FreeRadiusServer : IAsyncLifetime
     private const string Binary = "/usr/sbin/freeradius";
     private const string Shipped = "/etc/freeradius/3.0";
 
-    private readonly StringBuilder _log = new();
     private string? _directory;
-    private Process? _process;
+    private ForegroundServer? _server;
 
     public IPEndPoint? EndPoint { get; private set; }
 
     /// <summary>Why the server is not running, or null when it is.</summary>
     public string? Unavailable { get; private set; }
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _server?.Log ?? string.Empty;
 
     public async ValueTask InitializeAsync()
     {
@@ -53,50 +41,17 @@ public sealed class FreeRadiusServer : IAsyncLifetime
         _directory = Directory.CreateTempSubdirectory("ipsectun-freeradius-").FullName;
         string raddb = Path.Combine(_directory, "raddb");
         await RunAsync("cp", "-a", Shipped, raddb);
-        int port = FreePort();
+        int port = ForegroundServer.FreeUdpPort();
         Configure(raddb, port);
         EndPoint = new IPEndPoint(IPAddress.Loopback, port);
-        _process = Process.Start(new ProcessStartInfo(Binary, ["-X", "-d", raddb])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Collect(object sender, DataReceivedEventArgs e)
-        {
-            lock (_log)
-            {
-                _log.AppendLine(e.Data);
-            }
-
-            if (e.Data?.Contains("Ready to process requests", StringComparison.Ordinal) == true)
-            {
-                ready.TrySetResult();
-            }
-        }
-
-        _process.OutputDataReceived += Collect;
-        _process.ErrorDataReceived += Collect;
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var exited = _process.WaitForExitAsync();
-        if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(30))) != ready.Task)
-        {
-            throw new InvalidOperationException("FreeRADIUS did not start:\n" + Log);
-        }
+        _server = await ForegroundServer.StartAsync(Binary, ["-X", "-d", raddb], "Ready to process requests");
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is not null)
+        if (_server is not null)
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
+            await _server.DisposeAsync();
         }
 
         if (_directory is not null)
@@ -221,13 +176,6 @@ public sealed class FreeRadiusServer : IAsyncLifetime
                 }
             }
             """);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     private static async Task RunAsync(string file, params string[] arguments)

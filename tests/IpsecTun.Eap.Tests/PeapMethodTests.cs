@@ -52,7 +52,7 @@ public class PeapMethodTests
     [InlineData("000700010080030002000001", null)]
     [InlineData("8003000200", null)]
     [InlineData("800c0004000000008003000200010", null)]
-    [InlineData("800c000400000000800300020001", null)]
+    [InlineData("800700040000000080030002000100", null)]
     public void Result_tlvs_are_read_strictly(string hex, bool? expected)
     {
         byte[] tlvs = Convert.FromHexString(hex.Length % 2 == 0 ? hex : hex + "0");

@@ -30,6 +30,15 @@ internal sealed class EapTlsClient(BcTlsCrypto crypto, EapTlsSettings settings, 
     public override void NotifyAlertReceived(short alertLevel, short alertDescription) =>
         state.OnAlert(alertLevel, alertDescription, null, sent: false, "server");
 
+    /// <summary>
+    /// Accepts a server without RFC 5746's renegotiation_info (strongSwan's TLS stack sends none), which BouncyCastle
+    /// refuses by default. The extension guards renegotiation, which this client never does: it answers no
+    /// HelloRequest and starts no second handshake, so there is nothing an attacker could splice onto.
+    /// </summary>
+    public override void NotifySecureRenegotiation(bool secureRenegotiation)
+    {
+    }
+
     protected override ProtocolVersion[] GetSupportedVersions() =>
         allowTls13 ? ProtocolVersion.TLSv13.DownTo(ProtocolVersion.TLSv12) : ProtocolVersion.TLSv12.Only();
 

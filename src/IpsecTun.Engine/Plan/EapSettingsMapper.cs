@@ -4,6 +4,7 @@ using IpsecTun.Config;
 using IpsecTun.Crypto;
 using IpsecTun.Eap;
 using IpsecTun.Eap.Methods;
+using IpsecTun.Eap.Methods.Ttls;
 using IpsecTun.Eap.Packets;
 using IpsecTun.Engine.Eap;
 using IpsecTun.Ike.Settings;
@@ -12,7 +13,8 @@ namespace IpsecTun.Engine.Plan;
 
 /// <summary>
 /// auth-method=eap and eap-radius on top of the settings the peer planner built. An initiator (eap) runs the
-/// identity's eap-methods in order with its username and password (and its certificate for eap-tls) and checks
+/// identity's eap-methods in order with its username and password (and its certificate for eap-tls; inner EAP
+/// inside eap-ttls and eap-peap) and checks
 /// the gateway's certificate against the certificate authorities of the configuration, whose chain the manual
 /// says must be present. A responder (eap-radius) signs with its certificate, or without one authenticates by
 /// EAP only (RFC 5998); it relays EAP to the <c>/radius</c> servers with service=ipsec, or when there are none
@@ -20,6 +22,13 @@ namespace IpsecTun.Engine.Plan;
 /// </summary>
 internal static class EapSettingsMapper
 {
+    /// <summary>
+    /// What the client runs inside EAP-TTLS and PEAP: inner EAP, since strongSwan's TTLS server knows nothing else
+    /// and FreeRADIUS and Windows take it too; the methods the manual pairs with a password, EAP-MSCHAPv2 first
+    /// (PEAPv0's own inner method), then EAP-MD5 (strongSwan's default inside TTLS) and EAP-GTC.
+    /// </summary>
+    private static readonly EapType[] ClientInnerEapMethods = [EapType.MsChapV2, EapType.Md5Challenge, EapType.Gtc];
+
     public static IkeSaSettings? Apply(IpsecConfiguration configuration, Identity identity, IkeSaSettings settings, PlanErrors errors) =>
         identity.AuthMethod == AuthMethod.Eap ? Initiator(configuration, identity, settings, errors) : Responder(configuration, identity, settings, errors);
 
@@ -35,7 +44,14 @@ internal static class EapSettingsMapper
         }
 
         EapTlsSettings? tls = methods.Any(EapMethods.IsTlsBased)
-            ? new EapTlsSettings { TrustedAuthorities = authorities, Certificate = certificate, IntermediateCertificates = Intermediates(authorities) }
+            ? new EapTlsSettings
+            {
+                TrustedAuthorities = authorities,
+                Certificate = certificate,
+                IntermediateCertificates = Intermediates(authorities),
+                TtlsInnerMethod = TtlsInnerMethod.Eap,
+                InnerEapMethods = ClientInnerEapMethods,
+            }
             : null;
         string user = identity.Username ?? settings.LocalId.ToString();
         string password = identity.Password?.RevealText() ?? string.Empty;

@@ -3,7 +3,7 @@ namespace IpsecTun.Interop.Tests.Lab;
 /// <summary>
 /// strongSwan's charon in a namespace with its user-space datapath (kernel-libipsec: ESP in UDP, tunnel
 /// mode, its own TUN device), a private /run and its own vici socket, configured with the given
-/// swanctl.conf text. Connections are loaded on start.
+/// swanctl.conf text and any further plugin settings for strongswan.conf. Connections are loaded on start.
 /// </summary>
 internal sealed class StrongSwanDaemon : IDisposable
 {
@@ -16,7 +16,7 @@ internal sealed class StrongSwanDaemon : IDisposable
     private readonly string _uri;
     private readonly string _swanctlConf;
 
-    public StrongSwanDaemon(NetworkNamespace netns, TemporaryDirectory directory, string swanctlConf)
+    public StrongSwanDaemon(NetworkNamespace netns, TemporaryDirectory directory, string swanctlConf, string pluginSettings = "")
     {
         Namespace = netns;
         string vici = Path.Combine(directory.Path, "charon.vici");
@@ -34,6 +34,7 @@ internal sealed class StrongSwanDaemon : IDisposable
                 vici { socket = {{_uri}} }
                 kernel-libipsec { allow_peer_ts = yes }
                 resolve { file = {{ResolvConf}} }
+                {{pluginSettings}}
               }
               filelog {
                 stderr { default = 1 ike = 2 cfg = 2 time = yes }

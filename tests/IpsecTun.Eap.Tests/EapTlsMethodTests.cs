@@ -90,6 +90,7 @@ public class EapTlsMethodTests
         Assert.Equal(EapOutcomeKind.Failed, conversation.ServerOutcome!.Kind);
         Assert.Contains("peer certificate \"CN=mallory\" is not trusted", conversation.ServerOutcome.Reason, StringComparison.Ordinal);
         Assert.Equal(EapOutcomeKind.Failed, conversation.PeerOutcome!.Kind);
+        Assert.Contains("it did not accept our certificate", conversation.PeerOutcome.Reason, StringComparison.Ordinal);
         Assert.Null(conversation.PeerOutcome.Keys);
     }
 

@@ -6,7 +6,8 @@ namespace IpsecTun.Interop.Tests;
 /// ipsectun's client (auth-method=eap) against strongSwan gateways: strongSwan's own EAP-TLS and EAP-TTLS (inner
 /// EAP-MD5 or EAP-MSCHAPv2), a client certificate from another CA refused with the reason on both sides, and
 /// strongSwan's eap-radius relay to FreeRADIUS for every method the client has, PEAPv0 included (Debian's strongSwan
-/// has no PEAP of its own). ipsectun is on the left (10.99.0.1, 10.1.0.0/24 behind it), the gateway on the right.
+/// has no PEAP of its own), and PEAPv0 with crypto binding through eap-radius to hostapd's EAP server, the one
+/// that speaks it. ipsectun is on the left (10.99.0.1, 10.1.0.0/24 behind it), the gateway on the right.
 /// </summary>
 [Collection(InteropGroup.Name)]
 public sealed class EapClientInteropTests
@@ -66,9 +67,12 @@ public sealed class EapClientInteropTests
         CommandResult connect = ipsectun.Cli("connect", "gw", "--timeout", "30s");
 
         Assert.True(connect.ExitCode == 4, connect + ipsectun.Log + strongSwan.Log);
-        Assert.Contains("EAP", connect.Output + connect.Error, StringComparison.Ordinal);
+        Assert.True(
+            (connect.Output + connect.Error).Contains("the server sent TLS alert certificate_unknown(46): it did not accept our certificate", StringComparison.Ordinal),
+            connect + ipsectun.Log);
         Assert.True(Eventually(() => strongSwan.Log.Contains("EAP method EAP_TLS failed", StringComparison.Ordinal)), strongSwan.Log);
-        Assert.Contains("Some Other CA", strongSwan.Log, StringComparison.Ordinal);
+        Assert.Contains("issuer is \"O=ipsectun lab, CN=Some Other CA\"", strongSwan.Log, StringComparison.Ordinal);
+        Assert.Contains("no trusted certificate found for 'alice' to verify TLS peer", strongSwan.Log, StringComparison.Ordinal);
         Assert.Equal(0, ipsectun.Stop());
     }
 
@@ -96,6 +100,27 @@ public sealed class EapClientInteropTests
         AssertConnects(lab, ipsectun, () => strongSwan.Log + radius.Log);
         Assert.Contains("Sent Access-Accept", radius.Log, StringComparison.Ordinal);
         Assert.Contains($"eap_{method["eap-".Length..]}: ", radius.Log, StringComparison.Ordinal);
+        Assert.Equal(0, ipsectun.Stop());
+    }
+
+    [Fact]
+    public void Ipsectun_client_proves_peap_crypto_binding_through_strongSwan_eap_radius_to_hostapd()
+    {
+        LabRequirement.EnsureAvailable();
+        using var lab = new SiteToSiteLab();
+        using var leftDir = new TemporaryDirectory();
+        using var rightDir = new TemporaryDirectory();
+        using var radiusDir = new TemporaryDirectory();
+        var pki = new EapClientPki(leftDir);
+        pki.WriteForStrongSwan(rightDir);
+        lab.Right.Ip("link", "set", "lo", "up");
+        using var hostapd = new HostapdRadiusDaemon(lab.Right, radiusDir, pki, Password);
+        using var strongSwan = new StrongSwanDaemon(lab.Right, rightDir, Gateway("eap-radius"), EapClientLabConfig.RadiusServer(FreeRadiusDaemon.Secret));
+        using var ipsectun = new IpsecTunDaemon(lab.Left, leftDir, Client(pki.CaCertificate, "eap-peap"));
+
+        // strongSwan signs its AUTH with the MSK hostapd sends, which comes from the Compound Session Key.
+        AssertConnects(lab, ipsectun, () => strongSwan.Log + hostapd.Log);
+        Assert.Contains("EAP-PEAP: Valid cryptobinding TLV received", hostapd.Log, StringComparison.Ordinal);
         Assert.Equal(0, ipsectun.Stop());
     }
 

@@ -127,7 +127,7 @@ internal sealed class TlsEngine : IDisposable
         }
         catch (TlsFatalAlertReceived received)
         {
-            _state.Fail($"the other side sent TLS alert {AlertDescription.GetText(received.AlertDescription)}");
+            _state.Fail(TlsHandshakeState.Received(received.AlertDescription, "other side"));
         }
         catch (TlsFatalAlert alert)
         {

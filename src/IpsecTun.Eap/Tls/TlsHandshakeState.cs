@@ -28,7 +28,24 @@ internal sealed class TlsHandshakeState(IReadOnlyList<TlsExport> exports)
         {
             Fail(sent
                 ? $"TLS alert {TlsKeyExporter.Describe(description, message)} sent to the {otherSide}"
-                : $"the {otherSide} sent TLS alert {AlertDescription.GetText(description)}");
+                : Received(description, otherSide));
         }
+    }
+
+    /// <summary>
+    /// A fatal alert from the other side in words, saying so when it is about the certificate we presented, so that
+    /// a refused client certificate reads as that rather than as a bare alert name.
+    /// </summary>
+    public static string Received(short description, string otherSide)
+    {
+        string about = description switch
+        {
+            AlertDescription.bad_certificate or AlertDescription.unsupported_certificate or AlertDescription.certificate_revoked
+                or AlertDescription.certificate_expired or AlertDescription.certificate_unknown or AlertDescription.unknown_ca
+                => ": it did not accept our certificate",
+            AlertDescription.certificate_required => ": it requires a certificate from us",
+            _ => "",
+        };
+        return $"the {otherSide} sent TLS alert {AlertDescription.GetText(description)}{about}";
     }
 }

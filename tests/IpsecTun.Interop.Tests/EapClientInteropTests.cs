@@ -85,26 +85,35 @@ public sealed class EapClientInteropTests
     [InlineData("eap-peap")]
     public void Ipsectun_client_authenticates_through_strongSwan_eap_radius_to_freeradius(string method)
     {
-        LabRequirement.EnsureAvailable();
-        using var lab = new SiteToSiteLab();
-        using var leftDir = new TemporaryDirectory();
-        using var rightDir = new TemporaryDirectory();
-        using var radiusDir = new TemporaryDirectory();
-        var pki = new EapClientPki(leftDir);
-        pki.WriteForStrongSwan(rightDir);
-        lab.Right.Ip("link", "set", "lo", "up");
-        using var radius = new FreeRadiusTunnelDaemon(lab.Right, radiusDir, pki, Password);
-        using var strongSwan = new StrongSwanDaemon(lab.Right, rightDir, Gateway("eap-radius"), EapClientLabConfig.RadiusServer(FreeRadiusDaemon.Secret));
-        using var ipsectun = new IpsecTunDaemon(lab.Left, leftDir, Client(pki.CaCertificate, method, method == "eap-tls" ? pki.Client : null));
+        string log = ConnectThroughEapRadius(method, (netns, directory, pki) =>
+        {
+            var radius = new FreeRadiusTunnelDaemon(netns, directory, pki, Password);
+            return (radius, () => radius.Log);
+        });
 
-        AssertConnects(lab, ipsectun, () => strongSwan.Log + radius.Log);
-        Assert.Contains("Sent Access-Accept", radius.Log, StringComparison.Ordinal);
-        Assert.Contains($"eap_{method["eap-".Length..]}: ", radius.Log, StringComparison.Ordinal);
-        Assert.Equal(0, ipsectun.Stop());
+        Assert.Contains("Sent Access-Accept", log, StringComparison.Ordinal);
+        Assert.Contains($"eap_{method["eap-".Length..]}: ", log, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Ipsectun_client_proves_peap_crypto_binding_through_strongSwan_eap_radius_to_hostapd()
+    {
+        // strongSwan signs its AUTH with the MSK hostapd sends, which comes from the Compound Session Key.
+        string log = ConnectThroughEapRadius("eap-peap", (netns, directory, pki) =>
+        {
+            var hostapd = new HostapdRadiusDaemon(netns, directory, pki, Password);
+            return (hostapd, () => hostapd.Log);
+        });
+
+        Assert.Contains("EAP-PEAP: Valid cryptobinding TLV received", log, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Connects with <paramref name="method"/> to a strongSwan gateway whose eap-radius relays to the RADIUS server
+    /// <paramref name="startRadius"/> starts beside it, pings through, and returns that server's log.
+    /// </summary>
+    private static string ConnectThroughEapRadius(
+        string method, Func<NetworkNamespace, TemporaryDirectory, EapClientPki, (IDisposable Server, Func<string> Log)> startRadius)
     {
         LabRequirement.EnsureAvailable();
         using var lab = new SiteToSiteLab();
@@ -114,14 +123,15 @@ public sealed class EapClientInteropTests
         var pki = new EapClientPki(leftDir);
         pki.WriteForStrongSwan(rightDir);
         lab.Right.Ip("link", "set", "lo", "up");
-        using var hostapd = new HostapdRadiusDaemon(lab.Right, radiusDir, pki, Password);
-        using var strongSwan = new StrongSwanDaemon(lab.Right, rightDir, Gateway("eap-radius"), EapClientLabConfig.RadiusServer(FreeRadiusDaemon.Secret));
-        using var ipsectun = new IpsecTunDaemon(lab.Left, leftDir, Client(pki.CaCertificate, "eap-peap"));
-
-        // strongSwan signs its AUTH with the MSK hostapd sends, which comes from the Compound Session Key.
-        AssertConnects(lab, ipsectun, () => strongSwan.Log + hostapd.Log);
-        Assert.Contains("EAP-PEAP: Valid cryptobinding TLV received", hostapd.Log, StringComparison.Ordinal);
-        Assert.Equal(0, ipsectun.Stop());
+        var (server, radiusLog) = startRadius(lab.Right, radiusDir, pki);
+        using (server)
+        {
+            using var strongSwan = new StrongSwanDaemon(lab.Right, rightDir, Gateway("eap-radius"), EapClientLabConfig.RadiusServer(FreeRadiusDaemon.Secret));
+            using var ipsectun = new IpsecTunDaemon(lab.Left, leftDir, Client(pki.CaCertificate, method, method == "eap-tls" ? pki.Client : null));
+            AssertConnects(lab, ipsectun, () => strongSwan.Log + radiusLog());
+            Assert.Equal(0, ipsectun.Stop());
+            return radiusLog();
+        }
     }
 
     private static string Gateway(string method) => EapLabConfig.StrongSwanGateway(

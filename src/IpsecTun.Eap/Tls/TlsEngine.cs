@@ -127,7 +127,7 @@ internal sealed class TlsEngine : IDisposable
         }
         catch (TlsFatalAlertReceived received)
         {
-            _state.Fail(TlsHandshakeState.Received(received.AlertDescription, "other side"));
+            _state.Fail(TlsHandshakeState.DescribeReceivedAlert(received.AlertDescription, "other side"));
         }
         catch (TlsFatalAlert alert)
         {

@@ -28,7 +28,7 @@ internal sealed class TlsHandshakeState(IReadOnlyList<TlsExport> exports)
         {
             Fail(sent
                 ? $"TLS alert {TlsKeyExporter.Describe(description, message)} sent to the {otherSide}"
-                : Received(description, otherSide));
+                : DescribeReceivedAlert(description, otherSide));
         }
     }
 
@@ -36,7 +36,7 @@ internal sealed class TlsHandshakeState(IReadOnlyList<TlsExport> exports)
     /// A fatal alert from the other side in words, saying so when it is about the certificate we presented, so that
     /// a refused client certificate reads as that rather than as a bare alert name.
     /// </summary>
-    public static string Received(short description, string otherSide)
+    public static string DescribeReceivedAlert(short description, string otherSide)
     {
         string about = description switch
         {

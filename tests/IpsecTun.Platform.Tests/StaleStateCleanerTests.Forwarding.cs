@@ -84,6 +84,17 @@ public sealed partial class StaleStateCleanerTests
         });
     }
 
+    [Fact]
+    public void A_refused_change_is_not_left_in_the_state_file()
+    {
+        var forwarding = new RecordingIpForwarding(new RefusingIpForwarding(), new StateFile(StatePath));
+
+        Assert.Throws<UnauthorizedAccessException>(() => forwarding.Ipv4Enabled = true);
+
+        Assert.Null(Read().Ipv4ForwardingBefore);
+        forwarding.Dispose();
+    }
+
     /// <summary>A run's state file and its forwarding switch, turned on from the new namespace's off.</summary>
     private (ProcIpForwarding System, RecordingIpForwarding Forwarding) TurnForwardingOn()
     {

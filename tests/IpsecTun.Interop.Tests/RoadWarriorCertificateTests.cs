@@ -72,6 +72,11 @@ public sealed class RoadWarriorCertificateTests
             Assert.Equal("established", policy["ph2-state"]);
         }
 
+        // The pinned client's fixed address is no lease; the others' leases belong to the IDs their certificates carry.
+        Assert.Equal(
+            Enumerable.Range(1, Clients - 1).Select(n => (addresses[n].ToString(), $"fqdn:{RoadWarriorCertificateConfig.ClientName(n)}")).Order(),
+            fleet.Gateway.Show("pool-used").Select(row => (row["address"], row["owner"])).Order());
+
         fleet.PingBothWays();
         Assert.Equal(0, fleet.Gateway.Stop());
     }

@@ -60,7 +60,8 @@ internal static class RunCommand
     /// <summary>
     /// Cleans what a crashed run with the same control socket left, then runs while a state file beside
     /// that socket lists the adapter, every address and route added and IPv4 forwarding as it was before
-    /// the run turned it, for the next start to clean in turn. A clean exit removes the file once everything in it is undone.
+    /// the run turned it, for the next start to clean in turn. A clean exit removes the file once
+    /// everything in it is undone.
     /// </summary>
     [SupportedOSPlatform("linux")]
     private static async Task<int> RunLinux(TextWriter error, string path, string? controlPath, EndpointPlanResult loaded)

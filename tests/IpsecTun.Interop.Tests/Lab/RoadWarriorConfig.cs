@@ -2,7 +2,10 @@ using System.Net;
 
 namespace IpsecTun.Interop.Tests.Lab;
 
-/// <summary>The road-warrior setup of the manual with a pre-shared key, for an ipsectun gateway and strongSwan clients.</summary>
+/// <summary>
+/// The road-warrior setup of the manual with a pre-shared key, for an ipsectun gateway and strongSwan clients, and
+/// the shape of gateway and client that <see cref="RoadWarriorCertificateConfig"/> fills with certificates.
+/// </summary>
 internal static class RoadWarriorConfig
 {
     public const string Psk = "interop-road-warriors";

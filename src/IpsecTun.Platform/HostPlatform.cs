@@ -87,7 +87,7 @@ public static class HostPlatform
     }
 
     /// <summary>A raw IP socket for <paramref name="protocol"/>: <see cref="RawIpSocket"/> on Linux, <see cref="ManagedRawIpSocket"/> on Windows.</summary>
-    public static IDatagramSocket OpenRawIpSocket(IPAddress local, byte protocol, bool includeIpHeader = false)
+    public static IRawIpSocket OpenRawIpSocket(IPAddress local, byte protocol, bool includeIpHeader = false)
     {
         if (OperatingSystem.IsLinux())
         {

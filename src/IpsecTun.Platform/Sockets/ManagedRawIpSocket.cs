@@ -10,7 +10,7 @@ namespace IpsecTun.Platform.Sockets;
 /// both deliver it whatever IP_HDRINCL says), IPv6 ones without; endpoints carry port 0. Opening one needs
 /// root or CAP_NET_RAW on Linux and an elevated process on Windows.
 /// </summary>
-public sealed class ManagedRawIpSocket : ManagedDatagramSocket
+public sealed class ManagedRawIpSocket : ManagedDatagramSocket, IRawIpSocket
 {
     private ManagedRawIpSocket(Socket socket, bool sendsIpHeader)
         : base(socket, hasPorts: false)
@@ -18,10 +18,8 @@ public sealed class ManagedRawIpSocket : ManagedDatagramSocket
         SendsIpHeader = sendsIpHeader;
     }
 
-    /// <summary>True for IPv4: received datagrams start with the IPv4 header.</summary>
     public bool ReceivesIpHeader => LocalEndpoint.Version == 4;
 
-    /// <summary>True when datagrams sent must start with a caller-written IPv4 header.</summary>
     public bool SendsIpHeader { get; }
 
     /// <summary>

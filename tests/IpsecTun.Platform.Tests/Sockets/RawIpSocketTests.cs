@@ -1,23 +1,25 @@
+using System.ComponentModel;
 using System.Net;
 using System.Runtime.Versioning;
 using IpsecTun.Core;
-using IpsecTun.Platform.Sockets;
+using static IpsecTun.Platform.Tests.Sockets.SocketsUnderTest;
 
 namespace IpsecTun.Platform.Tests.Sockets;
 
-/// <summary>The raw IP path for ESP and AH over System.Net.Sockets, run here over loopback.</summary>
+/// <summary>Both raw IP paths for ESP and AH over loopback, each in a network namespace of its own.</summary>
 [SupportedOSPlatform("linux")]
-public sealed class ManagedRawIpSocketTests
+public sealed class RawIpSocketTests
 {
-    private const int LoopbackIndex = 1;
     private static readonly byte[] EspPayload = [0x00, 0x00, 0x10, 0x01, 0x00, 0x00, 0x00, 0x01, 0xAA, 0xBB, 0xCC, 0xDD];
 
-    [Fact]
-    public void An_IPv4_ESP_datagram_arrives_with_the_IP_header_and_a_portless_source()
+    [Theory]
+    [InlineData(SocketKind.Batched)]
+    [InlineData(SocketKind.Managed)]
+    public void An_IPv4_ESP_datagram_arrives_with_the_IP_header_and_a_portless_source(SocketKind kind)
     {
         InLoopback(() =>
         {
-            using var socket = ManagedRawIpSocket.Open(IPAddress.Loopback, IpProtocol.Esp);
+            using IRawIpSocket socket = Raw(kind, IPAddress.Loopback, IpProtocol.Esp);
             Assert.True(socket.ReceivesIpHeader);
             Assert.Equal(0, socket.LocalEndpoint.Port);
 
@@ -32,12 +34,14 @@ public sealed class ManagedRawIpSocketTests
         });
     }
 
-    [Fact]
-    public void An_IPv6_ESP_datagram_arrives_without_an_IP_header()
+    [Theory]
+    [InlineData(SocketKind.Batched)]
+    [InlineData(SocketKind.Managed)]
+    public void IPv6_ESP_datagrams_arrive_without_an_IP_header(SocketKind kind)
     {
         InLoopback(() =>
         {
-            using var socket = ManagedRawIpSocket.Open(IPAddress.IPv6Loopback, IpProtocol.Esp);
+            using IRawIpSocket socket = Raw(kind, IPAddress.IPv6Loopback, IpProtocol.Esp);
             Assert.False(socket.ReceivesIpHeader);
 
             Assert.Equal(2, socket.SendBatch([Datagrams.With(EspPayload), Datagrams.With(EspPayload[..8])], [socket.LocalEndpoint, socket.LocalEndpoint]));
@@ -48,14 +52,17 @@ public sealed class ManagedRawIpSocketTests
         });
     }
 
-    [Fact]
-    public void With_the_header_included_the_caller_written_IPv4_header_goes_out_as_written()
+    [Theory]
+    [InlineData(SocketKind.Batched)]
+    [InlineData(SocketKind.Managed)]
+    public void With_the_header_included_the_caller_written_IPv4_header_goes_out_as_written(SocketKind kind)
     {
         InLoopback(() =>
         {
-            using var sender = ManagedRawIpSocket.Open(IPAddress.Loopback, IpProtocol.Ah, includeIpHeader: true);
-            using var receiver = ManagedRawIpSocket.Open(IPAddress.Loopback, IpProtocol.Ah);
+            using IRawIpSocket sender = Raw(kind, IPAddress.Loopback, IpProtocol.Ah, includeIpHeader: true);
+            using IRawIpSocket receiver = Raw(kind, IPAddress.Loopback, IpProtocol.Ah);
             Assert.True(sender.SendsIpHeader);
+            Assert.False(receiver.SendsIpHeader);
             var packet = new byte[Ipv4Header.MinLength + EspPayload.Length];
             EspPayload.CopyTo(packet, Ipv4Header.MinLength);
             byte[] loopback = IPAddress.Loopback.GetAddressBytes();
@@ -72,28 +79,23 @@ public sealed class ManagedRawIpSocketTests
         });
     }
 
-    [Fact]
-    public void A_caller_written_header_is_refused_for_IPv6()
-    {
-        Assert.Throws<ArgumentException>(() => ManagedRawIpSocket.Open(IPAddress.IPv6Loopback, IpProtocol.Ah, includeIpHeader: true));
-    }
+    [Theory]
+    [InlineData(SocketKind.Batched)]
+    [InlineData(SocketKind.Managed)]
+    public void A_caller_written_header_is_refused_for_IPv6(SocketKind kind) =>
+        Assert.Throws<ArgumentException>(() => Raw(kind, IPAddress.IPv6Loopback, IpProtocol.Ah, includeIpHeader: true));
 
-    [Fact]
-    public void An_address_no_interface_has_fails_with_one_error_naming_the_protocol_and_the_address()
+    [Theory]
+    [InlineData(SocketKind.Batched)]
+    [InlineData(SocketKind.Managed)]
+    public void An_address_no_interface_has_fails_with_one_error_naming_it(SocketKind kind)
     {
         InLoopback(() =>
         {
-            var error = Assert.Throws<System.Net.Sockets.SocketException>(() => ManagedRawIpSocket.Open(IPAddress.Parse("192.0.2.1"), IpProtocol.Esp));
+            var error = Assert.ThrowsAny<Win32Exception>(() => Raw(kind, IPAddress.Parse("192.0.2.1"), IpProtocol.Esp));
 
-            Assert.Equal(System.Net.Sockets.SocketError.AddressNotAvailable, error.SocketErrorCode);
-            Assert.StartsWith("raw IP socket for protocol 50 on 192.0.2.1:0:", error.Message, StringComparison.Ordinal);
+            Assert.Equal(Tmds.Linux.LibC.EADDRNOTAVAIL, error.NativeErrorCode);
+            Assert.Contains("192.0.2.1", error.Message, StringComparison.Ordinal);
         });
     }
-
-    private static void InLoopback(Action body) => IsolatedNetwork.Run(() =>
-    {
-        using var network = new NetlinkNetworkConfigurator();
-        network.SetLinkUp(LoopbackIndex, true);
-        body();
-    });
 }

@@ -60,10 +60,10 @@ public static class HostPlatform
     }
 
     /// <summary>
-    /// Whether ESP arriving from the network reaches a raw IP socket of this process. On Linux it does. On
-    /// Windows the stack's own IPsec (tcpip.sys with the Windows Filtering Platform) takes inbound ESP and AH
-    /// and drops SPIs it does not know (audit event 4965) before raw sockets see them, so the endpoint does not
-    /// rely on raw ESP there and carries ESP in UDP on the NAT-T port instead (RFC 3948).
+    /// Whether ESP arriving from the network can be relied on to reach a raw IP socket of this process. On Linux
+    /// it does. On Windows inbound ESP and AH belong to the stack's own IPsec (tcpip.sys under the Windows
+    /// Filtering Platform, which drops and audits packets with an SPI it does not know, event 4965), so the
+    /// endpoint does not rely on raw ESP there and carries ESP in UDP on the NAT-T port instead (RFC 3948).
     /// </summary>
     public static bool ReceivesRawEsp => OperatingSystem.IsLinux();
 

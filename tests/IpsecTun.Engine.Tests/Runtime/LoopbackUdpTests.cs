@@ -22,14 +22,8 @@ public sealed class LoopbackUdpTests
 
         int gatewayPort = 20000 + (Environment.ProcessId % 10000) * 4;
         (EndpointPlan gatewayPlan, EndpointPlan clientPlan) = TestPlans.OnLoopback(gatewayPort, gatewayPort + 2);
-        using var gatewayTun = new MemoryTun("gw0", 7);
-        using var clientTun = new MemoryTun("cl0", 8);
-        using var gateway = new Endpoint(gatewayPlan, new EndpointEnvironment(gatewayTun, new RecordingConfigurator(), network));
-        using var client = new Endpoint(clientPlan, new EndpointEnvironment(clientTun, new RecordingConfigurator(), network));
-        gateway.Start();
-        client.Start();
 
-        ExchangeBothWays(gateway, client, gatewayTun, clientTun);
+        ExchangeBothWays(gatewayPlan, clientPlan, network, client => Assert.All(client.Sad.InstalledSas, sa => Assert.Null(sa.Encapsulation)));
     }
 
     /// <summary>
@@ -44,21 +38,23 @@ public sealed class LoopbackUdpTests
         var clientAddress = IPAddress.Parse("127.0.0.4");
         int ikePort = 20000 + (Environment.ProcessId % 10000) * 4;
         (EndpointPlan gatewayPlan, EndpointPlan clientPlan) = TestPlans.ForcedIntoUdp(gatewayAddress, clientAddress, ikePort);
-        var network = new ManagedSocketNetwork();
+
+        ExchangeBothWays(gatewayPlan, clientPlan, new ManagedSocketNetwork(), client =>
+        {
+            Assert.NotEmpty(client.Sad.InstalledSas);
+            Assert.All(client.Sad.InstalledSas, sa => Assert.Equal((ushort)(ikePort + 1), sa.Encapsulation?.RemotePort));
+        });
+    }
+
+    /// <summary>Runs both endpoints, sends a packet each way through the tunnel, then lets <paramref name="checkClient"/> look at the running client.</summary>
+    private static void ExchangeBothWays(EndpointPlan gatewayPlan, EndpointPlan clientPlan, IEndpointNetwork network, Action<Endpoint> checkClient)
+    {
         using var gatewayTun = new MemoryTun("gw0", 7);
         using var clientTun = new MemoryTun("cl0", 8);
         using var gateway = new Endpoint(gatewayPlan, new EndpointEnvironment(gatewayTun, new RecordingConfigurator(), network));
         using var client = new Endpoint(clientPlan, new EndpointEnvironment(clientTun, new RecordingConfigurator(), network));
         gateway.Start();
         client.Start();
-
-        ExchangeBothWays(gateway, client, gatewayTun, clientTun);
-        Assert.NotEmpty(client.Sad.InstalledSas);
-        Assert.All(client.Sad.InstalledSas, sa => Assert.Equal((ushort)(ikePort + 1), sa.Encapsulation?.RemotePort));
-    }
-
-    private static void ExchangeBothWays(Endpoint gateway, Endpoint client, MemoryTun gatewayTun, MemoryTun clientTun)
-    {
         byte[] sent = TestPackets.Udp("10.2.0.5", "10.1.0.7", 7777, "over loopback");
         clientTun.Inject(sent);
         Assert.Equal(sent, TwoEndpoints.Take(gatewayTun));
@@ -66,5 +62,6 @@ public sealed class LoopbackUdpTests
         gatewayTun.Inject(reply);
         Assert.Equal(reply, TwoEndpoints.Take(clientTun));
         Assert.Equal(0, client.Counters.LoopFaults + gateway.Counters.LoopFaults);
+        checkClient(client);
     }
 }

@@ -85,7 +85,7 @@ public sealed class ManagedUdpSocket : ManagedDatagramSocket
         {
             SetOption(socket, WindowsIpv6DontFragment, dontFragment ? 1 : 0);
         }
-        else
+        else if (OperatingSystem.IsLinux())
         {
             SetOption(socket, LinuxIpv6MtuDiscover, dontFragment ? LinuxPmtuDiscoveryDo : LinuxPmtuDiscoveryDont);
         }

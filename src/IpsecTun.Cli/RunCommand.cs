@@ -58,8 +58,9 @@ internal static class RunCommand
 
     /// <summary>
     /// Cleans what a crashed run with the same control socket left, then runs while a state file beside
-    /// that socket lists the adapter and every address and route added, for the next start to clean in
-    /// turn. A clean exit removes the file once everything in it is undone.
+    /// that socket lists the adapter, every address and route added and IPv4 forwarding as it was before
+    /// the run turned it, for the next start to clean in turn. A clean exit removes the file once
+    /// everything in it is undone.
     /// </summary>
     private static async Task<int> RunWithState(TextWriter error, string path, string? controlPath, EndpointPlanResult loaded)
     {
@@ -121,17 +122,19 @@ internal static class RunCommand
         }
 
         state.RecordDevice(tun.Name, tun.InterfaceIndex);
+
+        // DNS from mode-config and IP forwarding for server mode are configured on Linux only.
+        bool linux = OperatingSystem.IsLinux();
         using (tun)
         using (var configurator = new RecordingNetworkConfigurator(HostPlatform.CreateConfigurator(), state))
+        using (RecordingIpForwarding? forwarding = linux ? new RecordingIpForwarding(new ProcIpForwarding(), state) : null)
         {
-            // DNS from mode-config and IP forwarding for server mode are configured on Linux only.
-            bool linux = OperatingSystem.IsLinux();
             var environment = new EndpointEnvironment(tun, configurator, new SystemEndpointNetwork())
             {
                 Loggers = loggers,
                 Dns = linux ? DnsConfigurators.ForSystem(NetworkNamespaceName.Current(), state) : null,
                 ReloadPlan = () => Load(path),
-                Forwarding = linux ? new ProcIpForwarding() : null,
+                Forwarding = forwarding,
             };
             using var endpoint = new Endpoint(loaded.Plan, environment);
             try

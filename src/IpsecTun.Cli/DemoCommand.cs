@@ -8,7 +8,7 @@ namespace IpsecTun.Cli;
 /// <summary>
 /// <c>ipsectun demo</c>: with no configuration of its own, builds two hosts in network namespaces, runs a
 /// gateway and a client endpoint of this program in them, brings up the tunnel, pings through it, prints
-/// the client's active-peers and installed-sa, and removes everything again. Without root (or with
+/// the client's active-peers and installed-sa, and removes everything again. Without root, on Windows (or with
 /// <c>--in-process</c>) the same two endpoints run in this process over loopback UDP with in-memory adapters.
 /// </summary>
 internal static class DemoCommand
@@ -29,17 +29,19 @@ internal static class DemoCommand
 
     private static int Run(TextWriter output, TextWriter error, bool inProcess)
     {
-        if (!OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows())
         {
-            error.WriteLine("ipsectun demo: runs on Linux only (its endpoints use the Linux sockets).");
+            error.WriteLine("ipsectun demo: this system is not supported (Linux and Windows are).");
             return ExitCodes.Usage;
         }
 
-        if (inProcess || !Environment.IsPrivilegedProcess)
+        if (inProcess || !Environment.IsPrivilegedProcess || !OperatingSystem.IsLinux())
         {
             if (!inProcess)
             {
-                output.WriteLine("ipsectun demo: not running as root, so no network namespaces or TUN adapters: both endpoints run in this process over loopback UDP with in-memory adapters.");
+                output.WriteLine(OperatingSystem.IsLinux()
+                    ? "ipsectun demo: not running as root, so no network namespaces or TUN adapters: both endpoints run in this process over loopback UDP with in-memory adapters."
+                    : "ipsectun demo: network namespaces are Linux's, so both endpoints run in this process over loopback UDP with in-memory adapters.");
             }
 
             return RunInProcess(output, error);
@@ -86,7 +88,6 @@ internal static class DemoCommand
         }
     }
 
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     private static int RunInProcess(TextWriter output, TextWriter error)
     {
         try

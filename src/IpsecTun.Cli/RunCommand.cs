@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using System.Runtime.Versioning;
 using IpsecTun.Config;
 using IpsecTun.Engine.Control;
 using IpsecTun.Engine.Plan;
@@ -37,9 +36,9 @@ internal static class RunCommand
     private static async Task<int> Run(ParseResult parseResult, string path, string? controlPath)
     {
         TextWriter error = parseResult.InvocationConfiguration.Error;
-        if (!OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows())
         {
-            await error.WriteLineAsync("ipsectun run: this system is not supported yet (Linux only)").ConfigureAwait(false);
+            await error.WriteLineAsync("ipsectun run: this system is not supported (Linux and Windows are)").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -54,7 +53,7 @@ internal static class RunCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        return await RunLinux(error, path, controlPath, loaded).ConfigureAwait(false);
+        return await RunWithState(error, path, controlPath, loaded).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -63,8 +62,7 @@ internal static class RunCommand
     /// the run turned it, for the next start to clean in turn. A clean exit removes the file once
     /// everything in it is undone.
     /// </summary>
-    [SupportedOSPlatform("linux")]
-    private static async Task<int> RunLinux(TextWriter error, string path, string? controlPath, EndpointPlanResult loaded)
+    private static async Task<int> RunWithState(TextWriter error, string path, string? controlPath, EndpointPlanResult loaded)
     {
         IpsecConfiguration configuration = loaded.Plan!.Configuration;
         using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
@@ -99,34 +97,42 @@ internal static class RunCommand
         return exitCode;
     }
 
-    /// <summary>The state file of the run answering on <paramref name="control"/>: beside it, so endpoints that run side by side keep theirs apart.</summary>
-    internal static string StatePath(string control) => Path.ChangeExtension(control, ".state");
+    /// <summary>
+    /// The state file of the run answering on <paramref name="control"/>, so endpoints that run side by side keep
+    /// theirs apart: beside the socket on Linux, %ProgramData%\ipsectun\PIPE.state for a Windows pipe.
+    /// </summary>
+    internal static string StatePath(string control) => OperatingSystem.IsWindows()
+        ? StateFile.DefaultPath(ControlPath.PipeName(control).Replace('\\', '_'))
+        : Path.ChangeExtension(control, ".state");
 
-    [SupportedOSPlatform("linux")]
     private static async Task<int> RunRecorded(
         TextWriter error, string path, string control, EndpointPlanResult loaded, ILoggerFactory loggers, ILogger log, StateFile state)
     {
         IpsecConfiguration configuration = loaded.Plan!.Configuration;
-        TunDevice tun;
+        ITunDevice tun;
         try
         {
-            tun = TunDevice.Open(configuration.Endpoint.Interface.Name);
+            tun = HostPlatform.OpenTunDevice(configuration.Endpoint.Interface.Name);
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or DllNotFoundException)
         {
-            await error.WriteLineAsync($"ipsectun run: cannot create the adapter {configuration.Endpoint.Interface.Name}: {e.Message} (root or CAP_NET_ADMIN is needed)").ConfigureAwait(false);
+            string needed = OperatingSystem.IsWindows() ? "an elevated prompt and wintun.dll beside ipsectun.exe are needed" : "root or CAP_NET_ADMIN is needed";
+            await error.WriteLineAsync($"ipsectun run: cannot create the adapter {configuration.Endpoint.Interface.Name}: {e.Message} ({needed})").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
         state.RecordDevice(tun.Name, tun.InterfaceIndex);
+
+        // DNS from mode-config and IP forwarding for server mode are configured on Linux only.
+        bool linux = OperatingSystem.IsLinux();
         using (tun)
-        using (var configurator = new RecordingNetworkConfigurator(new NetlinkNetworkConfigurator(), state))
-        using (var forwarding = new RecordingIpForwarding(new ProcIpForwarding(), state))
+        using (var configurator = new RecordingNetworkConfigurator(HostPlatform.CreateConfigurator(), state))
+        using (RecordingIpForwarding? forwarding = linux ? new RecordingIpForwarding(new ProcIpForwarding(), state) : null)
         {
             var environment = new EndpointEnvironment(tun, configurator, new SystemEndpointNetwork())
             {
                 Loggers = loggers,
-                Dns = DnsConfigurators.ForSystem(NetworkNamespaceName.Current(), state),
+                Dns = linux ? DnsConfigurators.ForSystem(NetworkNamespaceName.Current(), state) : null,
                 ReloadPlan = () => Load(path),
                 Forwarding = forwarding,
             };
@@ -157,11 +163,14 @@ internal static class RunCommand
             var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            using PosixSignalRegistration hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
-            {
-                context.Cancel = true;
-                _ = Task.Run(() => Reload(endpoint, log));
-            });
+            // On Windows SIGHUP stands for the console window closing: that stops, `ipsectun reload` reloads.
+            using PosixSignalRegistration hangUp = OperatingSystem.IsWindows()
+                ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop)
+                : PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+                {
+                    context.Cancel = true;
+                    _ = Task.Run(() => Reload(endpoint, log));
+                });
             await stop.Task.ConfigureAwait(false);
             endpoint.Stop();
             return ExitCodes.Success;
@@ -187,11 +196,14 @@ internal static class RunCommand
         }
     }
 
-    internal static EndpointPlanResult Load(string path)
+    /// <summary>Loads and plans; where raw ESP is not received (Windows) every peer carries ESP in UDP.</summary>
+    internal static EndpointPlanResult Load(string path) => Load(path, !HostPlatform.ReceivesRawEsp);
+
+    internal static EndpointPlanResult Load(string path, bool forceUdpEncapsulation)
     {
         ConfigurationLoadResult result = ConfigurationLoader.Load(new ConfigurationLoadOptions(path, []));
         return result.Configuration is { } configuration
-            ? EndpointPlanBuilder.Build(configuration, path)
+            ? EndpointPlanBuilder.Build(configuration, path, forceUdpEncapsulation)
             : new EndpointPlanResult(null, result.Errors);
     }
 }

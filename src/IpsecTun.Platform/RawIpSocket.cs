@@ -10,7 +10,7 @@ namespace IpsecTun.Platform;
 /// NAT. What the kernel hands over differs by family: an IPv4 datagram arrives with its IP header (AH
 /// needs it, since its ICV covers the header), an IPv6 one without. Endpoints carry port 0.
 /// </summary>
-public sealed class RawIpSocket : DatagramSocket
+public sealed class RawIpSocket : DatagramSocket, IRawIpSocket
 {
     private const int IP_HDRINCL = 3;
 
@@ -39,10 +39,8 @@ public sealed class RawIpSocket : DatagramSocket
         return new RawIpSocket(BatchedSocket.Open(endpoint, SOCK_RAW, protocol, configure), includeIpHeader);
     }
 
-    /// <summary>True for IPv4: received datagrams start with the IPv4 header.</summary>
     public bool ReceivesIpHeader => Socket.LocalEndpoint.Version == 4;
 
-    /// <summary>True when datagrams sent must start with a caller-written IPv4 header.</summary>
     public bool SendsIpHeader { get; }
 
     /// <summary>The bound address with port 0 (the kernel reports the protocol number in the port field).</summary>

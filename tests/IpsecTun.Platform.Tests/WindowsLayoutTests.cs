@@ -18,6 +18,7 @@ public sealed class WindowsLayoutTests
         Assert.Equal(80, Marshal.SizeOf<UnicastIpAddressRow>());
         Assert.Equal(104, Marshal.SizeOf<IpForwardRow2>());
         Assert.Equal(168, Marshal.SizeOf<IpInterfaceRow>());
+        Assert.Equal(136, Marshal.SizeOf<IpPathRow>());
     }
 
     [Fact]
@@ -26,6 +27,7 @@ public sealed class WindowsLayoutTests
         Assert.Equal(Marshal.SizeOf<UnicastIpAddressRow>(), System.Runtime.CompilerServices.Unsafe.SizeOf<UnicastIpAddressRow>());
         Assert.Equal(Marshal.SizeOf<IpForwardRow2>(), System.Runtime.CompilerServices.Unsafe.SizeOf<IpForwardRow2>());
         Assert.Equal(Marshal.SizeOf<IpInterfaceRow>(), System.Runtime.CompilerServices.Unsafe.SizeOf<IpInterfaceRow>());
+        Assert.Equal(Marshal.SizeOf<IpPathRow>(), System.Runtime.CompilerServices.Unsafe.SizeOf<IpPathRow>());
     }
 
     [Theory]
@@ -80,6 +82,26 @@ public sealed class WindowsLayoutTests
     [InlineData(nameof(IpInterfaceRow.DisableDefaultRoutes), 166)]
     public void Interface_row_offsets(string field, int offset) =>
         Assert.Equal(offset, (int)Marshal.OffsetOf<IpInterfaceRow>(field));
+
+    /// <summary>
+    /// MIB_IPPATH_ROW by the C layout rules: three 28-byte SOCKADDR_INETs aligned to 4, the NET_LUID and the
+    /// two ULONG64 speeds aligned to 8 (so 3 bytes of padding after IsReachable).
+    /// </summary>
+    [Theory]
+    [InlineData(nameof(IpPathRow.Source), 0)]
+    [InlineData(nameof(IpPathRow.Destination), 28)]
+    [InlineData(nameof(IpPathRow.InterfaceLuid), 56)]
+    [InlineData(nameof(IpPathRow.InterfaceIndex), 64)]
+    [InlineData(nameof(IpPathRow.CurrentNextHop), 68)]
+    [InlineData(nameof(IpPathRow.PathMtu), 96)]
+    [InlineData(nameof(IpPathRow.RttMean), 100)]
+    [InlineData(nameof(IpPathRow.RttDeviation), 104)]
+    [InlineData(nameof(IpPathRow.LastReachableOrUnreachable), 108)]
+    [InlineData(nameof(IpPathRow.IsReachable), 112)]
+    [InlineData(nameof(IpPathRow.LinkTransmitSpeed), 120)]
+    [InlineData(nameof(IpPathRow.LinkReceiveSpeed), 128)]
+    public void Path_row_offsets(string field, int offset) =>
+        Assert.Equal(offset, (int)Marshal.OffsetOf<IpPathRow>(field));
 
     [Fact]
     public void The_prefix_length_follows_the_28_byte_address() =>

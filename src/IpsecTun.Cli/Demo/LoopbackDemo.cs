@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using IpsecTun.Engine.Control;
 using IpsecTun.Engine.Plan;
@@ -13,10 +12,9 @@ namespace IpsecTun.Cli.Demo;
 /// <summary>
 /// The demo without root: the same gateway and client endpoints, run in this process on 127.0.0.1 and
 /// 127.0.0.2 with high UDP ports and in-memory adapters. No NAT separates them and raw ESP needs root, so
-/// the client forces UDP encapsulation. The ping is played by the demo itself: it sends ICMP echo
+/// both force UDP encapsulation. The ping is played by the demo itself: it sends ICMP echo
 /// requests into the client's adapter and answers those that come out of the gateway's.
 /// </summary>
-[SupportedOSPlatform("linux")]
 internal static class LoopbackDemo
 {
     private const int Pings = 3;
@@ -32,7 +30,7 @@ internal static class LoopbackDemo
                 + $"IKE on UDP {gatewaySite.IkePort} and {clientSite.IkePort}, NAT-T on {gatewaySite.NatTraversalPort}, adapters in memory");
             string psk = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             EndpointPlan gatewayPlan = Load(directory, "gateway", DemoConfigurations.LoopbackGateway(psk, gatewaySite, clientSite));
-            EndpointPlan clientPlan = ForcingUdpEncapsulation(Load(directory, "client", DemoConfigurations.LoopbackClient(psk, clientSite, gatewaySite)));
+            EndpointPlan clientPlan = Load(directory, "client", DemoConfigurations.LoopbackClient(psk, clientSite, gatewaySite));
 
             var network = new UdpOnlyNetwork();
             using var gatewayAdapter = new MemoryAdapter("ipsec-gw", 1);
@@ -151,14 +149,8 @@ internal static class LoopbackDemo
     {
         string path = Path.Combine(directory, name + ".json");
         File.WriteAllText(path, json);
-        EndpointPlanResult result = RunCommand.Load(path);
+        // No NAT and no raw ESP socket are there to decide it, so every peer puts ESP into UDP.
+        EndpointPlanResult result = RunCommand.Load(path, forceUdpEncapsulation: true);
         return result.Plan ?? throw new InvalidOperationException($"the demo's {name} configuration: {string.Join("; ", result.Errors)}");
     }
-
-    /// <summary>The plan with every peer forcing ESP into UDP, since no NAT and no raw ESP socket are there to decide it.</summary>
-    private static EndpointPlan ForcingUdpEncapsulation(EndpointPlan plan) => new(
-        plan.Configuration,
-        [.. plan.Peers.Select(p => p with { Settings = p.Settings with { ForceUdpEncapsulation = true } })],
-        plan.Responders,
-        plan.Policies);
 }

@@ -1,12 +1,10 @@
 using System.Net;
-using System.Runtime.Versioning;
 using IpsecTun.Engine.Runtime;
 using IpsecTun.Platform;
 
 namespace IpsecTun.Cli.Demo;
 
 /// <summary>The system's UDP sockets without raw ESP, as a process without root has them.</summary>
-[SupportedOSPlatform("linux")]
 internal sealed class UdpOnlyNetwork : IEndpointNetwork
 {
     private readonly SystemEndpointNetwork _system = new();

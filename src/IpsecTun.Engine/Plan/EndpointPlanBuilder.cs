@@ -13,7 +13,11 @@ public static class EndpointPlanBuilder
 {
     /// <param name="configuration">A configuration as loaded and validated.</param>
     /// <param name="source">How errors name where the configuration came from (its file).</param>
-    public static EndpointPlanResult Build(IpsecConfiguration configuration, string source = "configuration")
+    /// <param name="forceUdpEncapsulation">
+    /// Every peer carries ESP in UDP on the NAT-T port as if a NAT were on the path, initiating and
+    /// responding, for hosts where raw ESP cannot be received.
+    /// </param>
+    public static EndpointPlanResult Build(IpsecConfiguration configuration, string source = "configuration", bool forceUdpEncapsulation = false)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(source);
@@ -22,7 +26,7 @@ public static class EndpointPlanBuilder
         [
             .. configuration.Policies.Select(p => PolicyMapper.ToSecurityPolicy(p, p.Peer is { } name ? configuration.Peers.FirstOrDefault(x => x.Name == name) : null)),
         ];
-        var planner = new PeerPlanner(configuration, policies, errors);
+        var planner = new PeerPlanner(configuration, policies, errors, forceUdpEncapsulation);
         var peers = new List<ResponderPeer>();
         foreach (var peer in configuration.Peers.Where(p => !p.Disabled))
         {

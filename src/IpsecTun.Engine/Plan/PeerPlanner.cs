@@ -12,7 +12,7 @@ namespace IpsecTun.Engine.Plan;
 /// identity, a Child SA per encrypt policy that names it, and its fingerprint. Anything the IKE engine
 /// cannot do yet is an error on the entry that asks for it, never a silent fallback.
 /// </summary>
-internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyList<SecurityPolicy> policies, PlanErrors errors)
+internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyList<SecurityPolicy> policies, PlanErrors errors, bool forceUdpEncapsulation = false)
 {
     private readonly SignatureMapper signatures = new(new CertificateStore(configuration, errors), errors);
 
@@ -90,7 +90,8 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
         var settings = new IkeSaSettings(
             proposals, localId, remoteId, new PreSharedKey(signs || identity.Secret is null ? [] : identity.Secret.Value), child, profile.Lifetime,
             new RetransmissionSettings(configuration.Endpoint.IkeRetransmitTimeout, configuration.Endpoint.IkeRetransmitTries),
-            profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null, NatTraversalPort: configuration.Endpoint.Listen.NatTPort);
+            profile.DpdInterval, peer.SendInitialContact, fragmentSize > 0 ? fragmentSize : null, NatTraversalPort: configuration.Endpoint.Listen.NatTPort,
+            ForceUdpEncapsulation: forceUdpEncapsulation);
         if (eap)
         {
             return EapSettingsMapper.Apply(configuration, identity, settings, errors);

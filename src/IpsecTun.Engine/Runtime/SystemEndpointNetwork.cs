@@ -1,23 +1,33 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
-using System.Runtime.Versioning;
 using IpsecTun.Core;
 using IpsecTun.Platform;
 
 namespace IpsecTun.Engine.Runtime;
 
-/// <summary>The host's own network: Linux UDP and raw sockets, and the kernel's source address choice.</summary>
-[SupportedOSPlatform("linux")]
+/// <summary>
+/// The host's own network: the system's UDP and raw sockets (<see cref="HostPlatform"/> picks them), its source
+/// address choice and path MTU.
+/// </summary>
 public sealed class SystemEndpointNetwork : IEndpointNetwork
 {
-    public IDatagramSocket OpenUdp(IPEndPoint local) => UdpSocket.Open(local);
+    public IDatagramSocket OpenUdp(IPEndPoint local) => HostPlatform.OpenUdpSocket(local, UdpSocketOptions.Default);
 
+    /// <summary>
+    /// A raw ESP socket, or null without the privilege to open one, or where ESP does not reach raw sockets
+    /// (Windows, see <see cref="HostPlatform.ReceivesRawEsp"/>): the endpoint then carries ESP in UDP.
+    /// </summary>
     public IDatagramSocket? TryOpenEsp(IPAddress local)
     {
+        if (!HostPlatform.ReceivesRawEsp)
+        {
+            return null;
+        }
+
         try
         {
-            return RawIpSocket.Open(local, IpProtocol.Esp);
+            return HostPlatform.OpenRawIpSocket(local, IpProtocol.Esp);
         }
         catch (System.ComponentModel.Win32Exception)
         {
@@ -66,37 +76,6 @@ public sealed class SystemEndpointNetwork : IEndpointNetwork
         return networks;
     }
 
-    /// <summary>
-    /// IP_MTU / IPV6_MTU of a connected UDP socket: the kernel's path MTU for the route from
-    /// <paramref name="local"/>, the outgoing device's MTU or less once ICMP has lowered it.
-    /// </summary>
-    public int PathMtu(IPAddress local, IPAddress remote)
-    {
-        ArgumentNullException.ThrowIfNull(local);
-        ArgumentNullException.ThrowIfNull(remote);
-        bool ipv4 = remote.AddressFamily == AddressFamily.InterNetwork;
-        using var probe = new Socket(remote.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        Span<byte> mtu = stackalloc byte[sizeof(int)];
-        try
-        {
-            if (local.AddressFamily == remote.AddressFamily && !local.Equals(ipv4 ? IPAddress.Any : IPAddress.IPv6Any))
-            {
-                probe.Bind(new IPEndPoint(local, 0));
-            }
-
-            probe.Connect(remote, 9);
-            int length = probe.GetRawSocketOption(ipv4 ? SolIp : SolIpv6, ipv4 ? IpMtu : Ipv6Mtu, mtu);
-            return length == sizeof(int) ? BitConverter.ToInt32(mtu) : 0;
-        }
-        catch (SocketException)
-        {
-            return 0;
-        }
-    }
-
-    // linux/in.h, linux/in6.h
-    private const int SolIp = 0;
-    private const int SolIpv6 = 41;
-    private const int IpMtu = 14;
-    private const int Ipv6Mtu = 24;
+    /// <summary>The system's path MTU (IP_MTU of a connected socket on Linux, IP Helper's path cache on Windows).</summary>
+    public int PathMtu(IPAddress local, IPAddress remote) => HostPlatform.PathMtu(local, remote);
 }

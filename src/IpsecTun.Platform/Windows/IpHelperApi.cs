@@ -61,6 +61,9 @@ internal static unsafe partial class IpHelperApi
     [LibraryImport(Library)]
     public static partial int SetIpInterfaceEntry(IpInterfaceRow* row);
 
+    [LibraryImport(Library)]
+    public static partial int GetIpPathEntry(IpPathRow* row);
+
     public static NetLuid LuidOf(int interfaceIndex)
     {
         NetLuid luid;

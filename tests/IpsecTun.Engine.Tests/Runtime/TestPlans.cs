@@ -45,6 +45,21 @@ internal static class TestPlans
     }
 
     /// <summary>
+    /// The gateway on <paramref name="gateway"/>, the client on <paramref name="client"/> (both loopback
+    /// addresses), each listening on the same IKE and NAT-T ports, both forcing ESP into UDP as a host without
+    /// raw ESP plans it.
+    /// </summary>
+    public static (EndpointPlan Gateway, EndpointPlan Client) ForcedIntoUdp(IPAddress gateway, IPAddress client, int ikePort)
+    {
+        IpsecConfiguration configuration = LoadConfiguration(ikePort, ikePort + 1);
+        EndpointPlan gatewayPlan = Build(
+            new Site("client", client, ikePort, gateway, configuration), [(GatewayNet, ClientNet)], "gateway.example", true, null, "1", "shared secret", forceUdpEncapsulation: true);
+        EndpointPlan clientPlan = Build(
+            new Site("gw", gateway, ikePort, client, configuration), [(ClientNet, GatewayNet)], "client.example", true, null, "1", "shared secret", forceUdpEncapsulation: true);
+        return (gatewayPlan, clientPlan);
+    }
+
+    /// <summary>
     /// Both sides with two policies towards each other: the usual networks and 10.1.1.0/24 === 10.2.1.0/24, so the
     /// peer has two Child SAs. The client initiates at start unless <paramref name="clientPassive"/>.
     /// </summary>
@@ -77,7 +92,8 @@ internal static class TestPlans
         Build(site, [(localNet, remoteNet)], localId, passive, dpd, fingerprint, psk);
 
     private static EndpointPlan Build(
-        Site site, (string Local, string Remote)[] nets, string localId, bool passive, TimeSpan? dpd, string fingerprint, string psk, PolicyLevel[]? levels = null)
+        Site site, (string Local, string Remote)[] nets, string localId, bool passive, TimeSpan? dpd, string fingerprint, string psk,
+        PolicyLevel[]? levels = null, bool forceUdpEncapsulation = false)
     {
         (string peerName, IPAddress peerAddress) = (site.PeerName, site.PeerAddress);
         List<ChildPlan> children = [.. nets.Select((n, i) => new ChildPlan(
@@ -100,7 +116,9 @@ internal static class TestPlans
             TimeSpan.FromHours(8),
             Retransmission,
             dpd,
-            AdditionalChildren: children.Count > 1 ? [.. children.Skip(1).Select(c => c.Settings)] : null);
+            AdditionalChildren: children.Count > 1 ? [.. children.Skip(1).Select(c => c.Settings)] : null,
+            NatTraversalPort: site.Configuration.Endpoint.Listen.NatTPort,
+            ForceUdpEncapsulation: forceUdpEncapsulation);
         var peer = new PeerPlan(
             peerName, site.HostName is null ? new PeerAddress(new IPNetwork(peerAddress, 32), null) : new PeerAddress(null, site.HostName), site.RemotePort, site.LocalAddress, passive, settings, children, fingerprint);
         return new EndpointPlan(site.Configuration, [peer], new FixedResponders(peerAddress, settings), [.. children.Select(c => c.Policy)]);

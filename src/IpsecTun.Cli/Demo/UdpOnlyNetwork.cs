@@ -4,14 +4,14 @@ using IpsecTun.Platform;
 
 namespace IpsecTun.Cli.Demo;
 
-/// <summary>The system's UDP sockets without raw ESP, as a process without root has them.</summary>
+/// <summary>The system's UDP sockets without raw ESP or AH, as a process without root has them.</summary>
 internal sealed class UdpOnlyNetwork : IEndpointNetwork
 {
     private readonly SystemEndpointNetwork _system = new();
 
     public IDatagramSocket OpenUdp(IPEndPoint local) => _system.OpenUdp(local);
 
-    public IDatagramSocket? TryOpenEsp(IPAddress local) => null;
+    public IDatagramSocket? TryOpenRaw(IPAddress local, byte protocol) => null;
 
     public IPAddress LocalAddressFor(IPAddress remote) => _system.LocalAddressFor(remote);
 

@@ -115,8 +115,13 @@ public sealed partial class Endpoint
         UInt128 source = IpAddressBits.Read(data.Slice(sourceOffset, addressLength));
         UInt128 destination = IpAddressBits.Read(data.Slice(sourceOffset + addressLength, addressLength));
         UdpEncapsulation? udp = sa.Encapsulation;
-        int socket = FindSocket(udp is null ? SocketRole.Esp : SocketRole.NatTraversal, version, source, udp?.LocalPort ?? 0);
-        if (socket < 0 || !packet.TryTrimFront(result.IpHeaderLength + (udp is null ? 0 : UdpHeader.Length)))
+        bool ah = sa.Protocol == IpsecProtocols.Ah;
+        SocketRole role = udp is not null ? SocketRole.NatTraversal : ah ? SocketRole.Ah : SocketRole.Esp;
+        int socket = FindSocket(role, version, source, udp?.LocalPort ?? 0);
+
+        // An IPv4 AH socket sends the header the ICV was computed over; every other socket writes its own.
+        int trim = ah && version == 4 ? 0 : result.IpHeaderLength + (udp is null ? 0 : UdpHeader.Length);
+        if (socket < 0 || !packet.TryTrimFront(trim))
         {
             Counters.CountUnroutable();
             return;
@@ -241,19 +246,20 @@ public sealed partial class Endpoint
         Span<byte> from = stackalloc byte[16];
         Span<byte> to = stackalloc byte[16];
         IpAddressBits.Write(6, source.Address, from);
-        IpAddressBits.Write(6, LocalAddressOf(socket, datagram.Data), to);
+        IpAddressBits.Write(6, LocalAddressOf(socket, socket.Role == SocketRole.Ah ? AhFromSpi(datagram.Data) : datagram.Data), to);
         if (!datagram.TryPrepend(Ipv6Header.Length, out _))
         {
             return false;
         }
 
-        OuterHeaders.WriteIp(datagram.Data, from, to, IpProtocol.Esp, 0);
+        OuterHeaders.WriteIp(datagram.Data, from, to, socket.Role == SocketRole.Ah ? IpProtocol.Ah : IpProtocol.Esp, 0);
         return true;
     }
 
     /// <summary>
     /// The address an ESP datagram was sent to. A wildcard socket does not say, so it is the address of
     /// the SA the SPI names; the worker then finds that SA anyway, and an unknown SPI fails there.
+    /// <paramref name="esp"/> starts with the SPI.
     /// </summary>
     private UInt128 LocalAddressOf(EndpointSocket socket, ReadOnlySpan<byte> esp)
     {
@@ -266,6 +272,9 @@ public sealed partial class Endpoint
             ? IpAddressBits.FromIPAddress(sa.Destination)
             : UInt128.Zero;
     }
+
+    /// <summary>An AH header from its SPI on (RFC 4302 §2: next header, length and a reserved field come first).</summary>
+    private static ReadOnlySpan<byte> AhFromSpi(ReadOnlySpan<byte> ah) => ah.Length >= 4 ? ah[4..] : [];
 
     /// <summary>Copies an IKE message for the IKE thread, unless too many already wait.</summary>
     private void PostIke(ReadOnlySpan<byte> message, NetworkEndpoint source, EndpointSocket socket)

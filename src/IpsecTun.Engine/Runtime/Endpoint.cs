@@ -222,9 +222,14 @@ public sealed partial class Endpoint : IDisposable
             {
                 sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, IkePort)), SocketRole.Ike));
                 sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, NatTraversalPort)), SocketRole.NatTraversal));
-                if (_environment.Network.TryOpenEsp(address) is { } esp)
+                if (_environment.Network.TryOpenRaw(address, IpProtocol.Esp) is { } esp)
                 {
                     sockets.Add(new EndpointSocket(esp, SocketRole.Esp));
+                }
+
+                if (_environment.Network.TryOpenRaw(address, IpProtocol.Ah) is { } ah)
+                {
+                    sockets.Add(new EndpointSocket(ah, SocketRole.Ah));
                 }
             }
         }

@@ -21,7 +21,7 @@ internal sealed class EndpointSocket(IDatagramSocket socket, SocketRole role) : 
     public bool IsWildcard => Local.Address == UInt128.Zero;
 
     public bool Serves(byte version, UInt128 address, ushort port) =>
-        Local.Version == version && (Role == SocketRole.Esp || Local.Port == port) && (IsWildcard || Local.Address == address);
+        Local.Version == version && (Role is SocketRole.Esp or SocketRole.Ah || Local.Port == port) && (IsWildcard || Local.Address == address);
 
     public int Send(ReadOnlySpan<PacketBuffer> datagrams, ReadOnlySpan<NetworkEndpoint> destinations)
     {

@@ -13,11 +13,13 @@ public interface IEndpointNetwork
     IDatagramSocket OpenUdp(IPEndPoint local);
 
     /// <summary>
-    /// A raw ESP (protocol 50) socket for peers reached without NAT, or null when the process may not open
-    /// one. As on Linux, an IPv4 datagram is received with its IP header and an IPv6 one without; datagrams
-    /// are sent without an IP header.
+    /// A raw IP socket for ESP (protocol 50) or AH (51) towards peers reached without NAT, or null when the
+    /// process may not open one or the system does not hand that protocol to raw sockets. As on Linux, an IPv4
+    /// datagram is received with its IP header and an IPv6 one without. Datagrams are sent without an IP
+    /// header, except AH over IPv4: its ICV covers the header, so the socket sends the one the worker wrote
+    /// (IP_HDRINCL).
     /// </summary>
-    IDatagramSocket? TryOpenEsp(IPAddress local);
+    IDatagramSocket? TryOpenRaw(IPAddress local, byte protocol);
 
     /// <summary>The address this host sends from to reach <paramref name="remote"/>, which IKE's NAT detection hashes.</summary>
     IPAddress LocalAddressFor(IPAddress remote);

@@ -11,4 +11,7 @@ internal enum SocketRole
 
     /// <summary>Raw IP protocol 50.</summary>
     Esp,
+
+    /// <summary>Raw IP protocol 51; over IPv4 it sends datagrams with their IP header.</summary>
+    Ah,
 }

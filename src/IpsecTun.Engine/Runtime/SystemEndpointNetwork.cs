@@ -15,11 +15,13 @@ public sealed class SystemEndpointNetwork : IEndpointNetwork
     public IDatagramSocket OpenUdp(IPEndPoint local) => HostPlatform.OpenUdpSocket(local, UdpSocketOptions.Default);
 
     /// <summary>
-    /// A raw ESP socket, or null without the privilege to open one, or where ESP does not reach raw sockets
-    /// (Windows, see <see cref="HostPlatform.ReceivesRawEsp"/>): the endpoint then carries ESP in UDP.
+    /// A raw ESP or AH socket, or null without the privilege to open one, or where ESP and AH do not reach raw
+    /// sockets (Windows, see <see cref="HostPlatform.ReceivesRawEsp"/>): the endpoint then carries ESP in UDP,
+    /// and AH, which has no UDP encapsulation, cannot be used.
     /// </summary>
-    public IDatagramSocket? TryOpenEsp(IPAddress local)
+    public IDatagramSocket? TryOpenRaw(IPAddress local, byte protocol)
     {
+        ArgumentNullException.ThrowIfNull(local);
         if (!HostPlatform.ReceivesRawEsp)
         {
             return null;
@@ -27,7 +29,7 @@ public sealed class SystemEndpointNetwork : IEndpointNetwork
 
         try
         {
-            return HostPlatform.OpenRawIpSocket(local, IpProtocol.Esp);
+            return HostPlatform.OpenRawIpSocket(local, protocol, includeIpHeader: protocol == IpProtocol.Ah && local.AddressFamily == AddressFamily.InterNetwork);
         }
         catch (System.ComponentModel.Win32Exception)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using IpsecTun.Engine.Plan;
 using IpsecTun.Engine.Runtime;
 using IpsecTun.Engine.Tests.Runtime.Fakes;
+using IpsecTun.Esp;
 
 namespace IpsecTun.Engine.Tests.Runtime;
 
@@ -11,19 +12,44 @@ public sealed class LoopbackUdpTests
     [Fact]
     public void A_packet_crosses_real_sockets_on_loopback_and_the_reply_comes_back()
     {
-        var network = new SystemEndpointNetwork();
-        using (IDisposable? probe = network.TryOpenEsp(IPAddress.Loopback))
-        {
-            if (probe is null)
-            {
-                Assert.Skip("raw ESP sockets need root or CAP_NET_RAW, and are not used on Windows");
-            }
-        }
-
+        var network = RawCapableNetwork();
         int gatewayPort = 20000 + (Environment.ProcessId % 10000) * 4;
         (EndpointPlan gatewayPlan, EndpointPlan clientPlan) = TestPlans.OnLoopback(gatewayPort, gatewayPort + 2);
 
         ExchangeBothWays(gatewayPlan, clientPlan, network, client => Assert.All(client.Sad.InstalledSas, sa => Assert.Null(sa.Encapsulation)));
+    }
+
+    /// <summary>
+    /// AH Child SAs over the system's raw protocol-51 sockets: IPv4 AH leaves with the header the worker wrote
+    /// and authenticated (IP_HDRINCL), and arrives with the header the kernel delivered, so the ICV only checks
+    /// when neither side rewrote an immutable field.
+    /// </summary>
+    [Fact]
+    public void With_AH_a_packet_crosses_raw_protocol_51_sockets_on_loopback_and_the_reply_comes_back()
+    {
+        var network = RawCapableNetwork();
+        int gatewayPort = 20000 + (Environment.ProcessId % 10000) * 4;
+        (EndpointPlan gatewayPlan, EndpointPlan clientPlan) = TestPlans.OnLoopback(gatewayPort + 100, gatewayPort + 102, ah: true);
+
+        ExchangeBothWays(gatewayPlan, clientPlan, network, client =>
+        {
+            Assert.NotEmpty(client.Sad.InstalledSas);
+            Assert.All(client.Sad.InstalledSas, sa => Assert.Equal(IpsecProtocols.Ah, sa.Protocol));
+        });
+    }
+
+    private static SystemEndpointNetwork RawCapableNetwork()
+    {
+        var network = new SystemEndpointNetwork();
+        using (IDisposable? probe = network.TryOpenRaw(IPAddress.Loopback, IpsecTun.Core.IpProtocol.Ah))
+        {
+            if (probe is null)
+            {
+                Assert.Skip("raw ESP and AH sockets need root or CAP_NET_RAW, and are not used on Windows");
+            }
+        }
+
+        return network;
     }
 
     /// <summary>

@@ -34,13 +34,13 @@ internal static class TestPlans
         Build(new Site("client", ClientAddress, 500, null, Configuration.Value), gatewayNet, clientNet, "gateway.example", passive, dpd: null, "1", psk);
 
     /// <summary>Both ends on 127.0.0.1: each listens on its own pair of ports and sends to the other's IKE port.</summary>
-    public static (EndpointPlan Gateway, EndpointPlan Client) OnLoopback(int gatewayPort, int clientPort)
+    public static (EndpointPlan Gateway, EndpointPlan Client) OnLoopback(int gatewayPort, int clientPort, bool ah = false)
     {
         IPAddress loopback = IPAddress.Loopback;
         EndpointPlan gateway = Build(
-            new Site("client", loopback, clientPort, loopback, LoadConfiguration(gatewayPort, gatewayPort + 1)), GatewayNet, ClientNet, "gateway.example", true, null, "1", "shared secret");
+            new Site("client", loopback, clientPort, loopback, LoadConfiguration(gatewayPort, gatewayPort + 1)), [(GatewayNet, ClientNet)], "gateway.example", true, null, "1", "shared secret", ah: ah);
         EndpointPlan client = Build(
-            new Site("gw", loopback, gatewayPort, loopback, LoadConfiguration(clientPort, clientPort + 1)), ClientNet, GatewayNet, "client.example", true, null, "1", "shared secret");
+            new Site("gw", loopback, gatewayPort, loopback, LoadConfiguration(clientPort, clientPort + 1)), [(ClientNet, GatewayNet)], "client.example", true, null, "1", "shared secret", ah: ah);
         return (gateway, client);
     }
 
@@ -93,7 +93,7 @@ internal static class TestPlans
 
     private static EndpointPlan Build(
         Site site, (string Local, string Remote)[] nets, string localId, bool passive, TimeSpan? dpd, string fingerprint, string psk,
-        PolicyLevel[]? levels = null, bool forceUdpEncapsulation = false)
+        PolicyLevel[]? levels = null, bool forceUdpEncapsulation = false, bool ah = false)
     {
         (string peerName, IPAddress peerAddress) = (site.PeerName, site.PeerAddress);
         List<ChildPlan> children = [.. nets.Select((n, i) => new ChildPlan(
@@ -103,10 +103,12 @@ internal static class TestPlans
                 SaDestination = peerAddress,
                 Peer = peerName,
                 Level = levels?[i] ?? PolicyLevel.Require,
+                Protocols = ah ? IpsecProtocols.Ah : IpsecProtocols.Esp,
             },
             new ChildSaSettings(
-                [new ChildProposalSettings([Aes128Gcm], [])], [Range(n.Local)], [Range(n.Remote)], ChildSaMode.Tunnel, TimeSpan.FromHours(1),
-                Unique: levels?[i] == PolicyLevel.Unique)))];
+                [ah ? new ChildProposalSettings([], [IntegrityAlgorithms.HmacSha2_256_128]) : new ChildProposalSettings([Aes128Gcm], [])],
+                [Range(n.Local)], [Range(n.Remote)], ChildSaMode.Tunnel, TimeSpan.FromHours(1),
+                ah ? IpsecTun.Ike.Messages.ProtocolId.Ah : IpsecTun.Ike.Messages.ProtocolId.Esp, Unique: levels?[i] == PolicyLevel.Unique)))];
         var settings = new IkeSaSettings(
             [new IkeProposalSettings([Aes128Gcm], [PrfAlgorithms.HmacSha2_256], [], [Ecp256])],
             IkeIdentity.FromFqdn(localId),

@@ -12,7 +12,7 @@ internal sealed class ManagedSocketNetwork : IEndpointNetwork
 
     public IDatagramSocket OpenUdp(IPEndPoint local) => ManagedUdpSocket.Open(local, UdpSocketOptions.Default);
 
-    public IDatagramSocket? TryOpenEsp(IPAddress local) => null;
+    public IDatagramSocket? TryOpenRaw(IPAddress local, byte protocol) => null;
 
     public IPAddress LocalAddressFor(IPAddress remote) => _system.LocalAddressFor(remote);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using IpsecTun.Core;
 using IpsecTun.Engine.Runtime;
 using IpsecTun.Platform;
 
@@ -17,7 +18,9 @@ internal sealed class MemoryHost(MemoryNetwork network, IPAddress address) : IEn
 
     public IDatagramSocket OpenUdp(IPEndPoint local) => new MemorySocket(network, Address, local, isRaw: false);
 
-    public IDatagramSocket? TryOpenEsp(IPAddress local) => AllowsRawEsp ? new MemorySocket(network, Address, new IPEndPoint(local, 0), isRaw: true) : null;
+    /// <summary>The in-memory network carries raw ESP only; AH runs over the system's raw sockets in <see cref="LoopbackUdpTests"/>.</summary>
+    public IDatagramSocket? TryOpenRaw(IPAddress local, byte protocol) =>
+        AllowsRawEsp && protocol == IpProtocol.Esp ? new MemorySocket(network, Address, new IPEndPoint(local, 0), isRaw: true) : null;
 
     public IPAddress? PrivateAddress { get; init; }
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using IpsecTun.Crypto;
 using IpsecTun.Eap;
 using IpsecTun.Eap.Packets;
@@ -18,22 +16,20 @@ internal sealed class LoopbackRadiusServer : IDisposable
     public const string User = "alice";
     public const string Password = "radius password";
 
-    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+    private readonly UdpFakeRadiusServer _udp;
     private readonly byte[] _secret;
     private readonly Dictionary<byte, EapServer> _conversations = [];
     private readonly List<RadiusPacket> _accounting = [];
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
     private byte _nextState;
 
     public LoopbackRadiusServer(string secret)
     {
         _secret = System.Text.Encoding.UTF8.GetBytes(secret);
-        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        _loop = Task.Run(LoopAsync);
+        _udp = new UdpFakeRadiusServer(datagram =>
+            RadiusPacket.TryParse(datagram, out RadiusPacket? request) && Answer(request!) is { } answer ? [answer] : []);
     }
 
-    public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
+    public int Port => _udp.EndPoint.Port;
 
     /// <summary>Whether Accounting-Requests are answered; a silent server makes the client retransmit and give up.</summary>
     public bool AnswerAccounting { get; set; } = true;
@@ -52,43 +48,10 @@ internal sealed class LoopbackRadiusServer : IDisposable
 
     public void Dispose()
     {
-        _stop.Cancel();
-        _socket.Dispose();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The loop ends by cancellation or by the closed socket.
-        }
-
-        _stop.Dispose();
+        _udp.Dispose();
         foreach (EapServer server in _conversations.Values)
         {
             server.Dispose();
-        }
-    }
-
-    private async Task LoopAsync()
-    {
-        byte[] buffer = new byte[RadiusPacket.MaxLength];
-        while (!_stop.IsCancellationRequested)
-        {
-            SocketReceiveFromResult received;
-            try
-            {
-                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), _stop.Token);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
-            if (RadiusPacket.TryParse(buffer.AsSpan(0, received.ReceivedBytes), out RadiusPacket? request) && Answer(request!) is { } answer)
-            {
-                await _socket.SendToAsync(answer, SocketFlags.None, received.RemoteEndPoint);
-            }
         }
     }
 

@@ -48,16 +48,10 @@ public sealed partial class Endpoint
         session.Start();
     }
 
-    /// <summary>On the tick: the session's new Child SAs are counted, and an Interim-Update goes when due.</summary>
-    private void Account(IkeSaEntry entry)
+    /// <summary>On the tick: an Interim-Update goes when due.</summary>
+    private static void Account(IkeSaEntry entry)
     {
-        if (entry.Accounting is not { } session)
-        {
-            return;
-        }
-
-        TrackChildren(entry);
-        if (session.InterimDue)
+        if (entry.Accounting is { InterimDue: true } session)
         {
             session.Interim();
         }
@@ -87,10 +81,11 @@ public sealed partial class Endpoint
             : forgotten ? AccountingTerminateCause.LostCarrier : AccountingTerminateCause.UserRequest;
 
     /// <summary>An IKE rekey moved the Child SAs to <paramref name="successor"/>: the session goes with them.</summary>
-    private static void MoveAccounting(IkeSaEntry replaced, IkeSaEntry successor)
+    private void MoveAccounting(IkeSaEntry replaced, IkeSaEntry successor)
     {
         successor.Accounting = replaced.Accounting;
         replaced.Accounting = null;
+        TrackChildren(successor);
     }
 
     /// <summary>Sends the Stop of a session whose IKE SA left the table (or, at shutdown, is about to).</summary>
@@ -109,13 +104,22 @@ public sealed partial class Endpoint
     private Task StopAllAccounting() =>
         Task.WhenAll([.. _ikeSas.Values.Where(e => e.Accounting is not null).ToList().Select(e => StopAccounting(e))]);
 
+    /// <summary>
+    /// Counts the Child SAs the IKE SA has now in its session. Called after every call into the IKE SA, which is
+    /// where Child SAs are installed, so that none carries traffic uncounted.
+    /// </summary>
     private void TrackChildren(IkeSaEntry entry)
     {
+        if (entry.Accounting is not { } session)
+        {
+            return;
+        }
+
         foreach (ChildSaReference reference in entry.Sa.ChildSas)
         {
             if (ChildSas.Find(Esp.SaDirection.Inbound, reference.InboundSpi) is { } child)
             {
-                entry.Accounting!.Track(child.Inbound, child.Outbound);
+                session.Track(child.Inbound, child.Outbound);
             }
         }
     }

@@ -202,6 +202,7 @@ public sealed partial class Endpoint
             Progress(entry, ConnectPhase.Authentication);
         }
 
+        TrackChildren(entry);
         if (entry.IsOver)
         {
             Remove(entry);

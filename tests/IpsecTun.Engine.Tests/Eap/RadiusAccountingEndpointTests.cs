@@ -67,6 +67,33 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
     }
 
     [Fact]
+    public void The_session_follows_its_ike_sa_through_rekeys_and_counts_the_traffic_of_every_child_sa_it_had()
+    {
+        // The client's IKE SA lives 1 h and its Child SAs 30 min: both are rekeyed within 70 minutes.
+        using var pair = new TwoEndpoints(Gateway(), Client(ikeLifetime: "1h"));
+        pair.ClientToGateway("before the rekeys");
+        TwoEndpoints.Eventually(() => Records(AccountingStatusType.Start).Count == 1, "the Start request");
+        uint firstSpi = Assert.Single(pair.Gateway.ChildSas.Children).Inbound.Spi;
+
+        DateTimeOffset start = pair.Clock.GetUtcNow();
+        pair.AdvanceUntil(
+            () => pair.Clock.GetUtcNow() - start > TimeSpan.FromMinutes(55) && UpFor(pair.Gateway) < TimeSpan.FromMinutes(30),
+            TimeSpan.FromMinutes(5),
+            TimeSpan.FromMinutes(90));
+        Assert.DoesNotContain(pair.Gateway.ChildSas.Children, c => c.Inbound.Spi == firstSpi);
+        Assert.Empty(Records(AccountingStatusType.Stop));
+        pair.ClientToGateway("after the rekeys");
+        Assert.True(pair.Client.Disconnect("gw"));
+        TwoEndpoints.Eventually(() => Records(AccountingStatusType.Stop).Count == 1, "the Stop request");
+
+        Assert.Single(Records(AccountingStatusType.Start));
+        RadiusPacket stop = Records(AccountingStatusType.Stop)[0];
+        Assert.Equal(Text(Records(AccountingStatusType.Start)[0], RadiusAttributeType.AcctSessionId), Text(stop, RadiusAttributeType.AcctSessionId));
+        Assert.Equal(2, Integer(stop, RadiusAttributeType.AcctInputPackets));
+        Assert.True(Integer(stop, RadiusAttributeType.AcctSessionTime) >= 55 * 60);
+    }
+
+    [Fact]
     public void Stopping_the_gateway_waits_for_the_stop_of_each_session_sent_as_admin_reboot()
     {
         using var pair = new TwoEndpoints(Gateway(), Client());
@@ -113,6 +140,12 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
 
     private static long Integer(RadiusPacket packet, RadiusAttributeType type) => BinaryPrimitives.ReadUInt32BigEndian(Value(packet, type));
 
+    /// <summary>How long the endpoint's one established IKE SA has been up.</summary>
+    private static TimeSpan UpFor(Engine.Runtime.Endpoint endpoint) =>
+        endpoint.Show(ViewMenu.ActivePeers, withKeys: false).Where(row => EndpointTrafficTests.Value(row, "state") == "established").ToList() is [var row]
+            ? Config.Values.RouterOsTime.Parse(EndpointTrafficTests.Value(row, "uptime"))
+            : TimeSpan.MaxValue;
+
     private static long Number(ViewRow row, string name) => long.Parse(row.Properties.Single(p => p.Key == name).Value, CultureInfo.InvariantCulture);
 
     private EndpointPlan Gateway(string accounting = "yes") => Build($$"""
@@ -129,10 +162,11 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
         }
         """, own: "gw");
 
-    private EndpointPlan Client() => Build($$"""
+    private EndpointPlan Client(string ikeLifetime = "1d") => Build($$"""
         {
           "ip": { "ipsec": {
-            "peer":     [ { "name": "gw", "address": "192.0.2.1/32", "exchange-mode": "ike2", "passive": "yes" } ],
+            "profile":  [ { "name": "client", "lifetime": "{{ikeLifetime}}" } ],
+            "peer":     [ { "name": "gw", "address": "192.0.2.1/32", "exchange-mode": "ike2", "passive": "yes", "profile": "client" } ],
             "identity": [ { "peer": "gw", "auth-method": "eap", "eap-methods": "eap-mschapv2", "username": "{{LoopbackRadiusServer.User}}",
                             "password": "{{LoopbackRadiusServer.Password}}", "remote-id": "fqdn:gw.example.net" } ],
             "policy":   [ { "src-address": "10.2.0.0/24", "dst-address": "10.1.0.0/24", "tunnel": "yes", "peer": "gw" } ] } },

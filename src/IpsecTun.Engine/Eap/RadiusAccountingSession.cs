@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using IpsecTun.Eap.Radius;
 using IpsecTun.Esp;
 
@@ -118,7 +117,9 @@ internal sealed class RadiusAccountingSession
         {
             acknowledged = await _client.SendAccountingAsync(attributes).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+#pragma warning disable CA1031 // a failed send must neither break the chain of the session's later requests nor fault the shutdown that waits for it
+        catch (Exception)
+#pragma warning restore CA1031
         {
             // An unreachable server network or a client closed at shutdown: the request is lost like an unanswered one.
             acknowledged = false;

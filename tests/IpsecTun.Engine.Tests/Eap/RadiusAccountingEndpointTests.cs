@@ -19,10 +19,12 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
     private const string Secret = "accounting secret";
     private readonly TestCertificates _pki = new();
     private readonly LoopbackRadiusServer _radius = new(Secret);
+    private readonly LoopbackRadiusServer _backup = new(Secret);
 
     public void Dispose()
     {
         _radius.Dispose();
+        _backup.Dispose();
         _pki.Dispose();
     }
 
@@ -121,6 +123,21 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
     }
 
     [Fact]
+    public void Accounting_fails_over_to_the_next_server_when_the_first_does_not_answer()
+    {
+        _radius.AnswerAccounting = false;
+        using var pair = new TwoEndpoints(Gateway(backup: true), Client());
+        pair.ClientToGateway("hello");
+
+        TwoEndpoints.Eventually(() => _backup.Accounting.Count == 1, "the Start request at the second server");
+
+        Assert.Equal(3, _radius.Accounting.Count);
+        Assert.Equal(
+            Text(_radius.Accounting[0], RadiusAttributeType.AcctSessionId), Text(_backup.Accounting[0], RadiusAttributeType.AcctSessionId));
+        Assert.Equal((long)AccountingStatusType.Start, Integer(_backup.Accounting[0], RadiusAttributeType.AcctStatusType));
+    }
+
+    [Fact]
     public void With_accounting_off_nothing_is_sent()
     {
         using var pair = new TwoEndpoints(Gateway(accounting: "no"), Client());
@@ -148,7 +165,7 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
 
     private static long Number(ViewRow row, string name) => long.Parse(row.Properties.Single(p => p.Key == name).Value, CultureInfo.InvariantCulture);
 
-    private EndpointPlan Gateway(string accounting = "yes") => Build($$"""
+    private EndpointPlan Gateway(string accounting = "yes", bool backup = false) => Build($$"""
         {
           "ip": { "ipsec": {
             "peer":     [ { "name": "client", "address": "198.51.100.2/32", "exchange-mode": "ike2", "passive": "yes" } ],
@@ -157,7 +174,8 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
             "policy":   [ { "src-address": "10.1.0.0/24", "dst-address": "10.2.0.0/24", "tunnel": "yes", "peer": "client" } ],
             "settings": { "accounting": "{{accounting}}", "interim-update": "1m" } } },
           "radius": [ { "address": "127.0.0.1", "authentication-port": "{{_radius.Port}}", "accounting-port": "{{_radius.Port}}",
-                        "secret": "{{Secret}}", "service": "ipsec" } ],
+                        "secret": "{{Secret}}", "service": "ipsec" }
+                      {{(backup ? $", {{ \"address\": \"127.0.0.1\", \"accounting-port\": \"{_backup.Port}\", \"secret\": \"{Secret}\", \"service\": \"ipsec\" }}" : "")}} ],
           "certificate": [ { "name": "ca", "file": "ca.pem" }, { "name": "own", "file": "own.pem", "key-file": "own.key" } ]
         }
         """, own: "gw");

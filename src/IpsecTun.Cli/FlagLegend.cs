@@ -17,7 +17,7 @@ internal static class FlagLegend
         ViewMenu.Policy => [('T', "template"), ('X', "disabled"), ('D', "dynamic"), ('I', "invalid"), ('A', "active"), ('*', "default")],
         ViewMenu.Peer => [('X', "disabled"), ('D', "dynamic"), ('R', "responder")],
         ViewMenu.Proposal or ViewMenu.Profile or ViewMenu.ModeConfig => [('X', "disabled"), ('D', "dynamic"), ('*', "default")],
-        ViewMenu.Statistics => [],
+        ViewMenu.Statistics or ViewMenu.PoolUsed => [],
         _ => Configured,
     };
 

@@ -59,8 +59,9 @@ internal static class RunCommand
 
     /// <summary>
     /// Cleans what a crashed run with the same control socket left, then runs while a state file beside
-    /// that socket lists the adapter and every address and route added, for the next start to clean in
-    /// turn. A clean exit removes the file once everything in it is undone.
+    /// that socket lists the adapter, every address and route added and IPv4 forwarding as it was before
+    /// the run turned it, for the next start to clean in turn. A clean exit removes the file once
+    /// everything in it is undone.
     /// </summary>
     [SupportedOSPlatform("linux")]
     private static async Task<int> RunLinux(TextWriter error, string path, string? controlPath, EndpointPlanResult loaded)
@@ -120,13 +121,14 @@ internal static class RunCommand
         state.RecordDevice(tun.Name, tun.InterfaceIndex);
         using (tun)
         using (var configurator = new RecordingNetworkConfigurator(new NetlinkNetworkConfigurator(), state))
+        using (var forwarding = new RecordingIpForwarding(new ProcIpForwarding(), state))
         {
             var environment = new EndpointEnvironment(tun, configurator, new SystemEndpointNetwork())
             {
                 Loggers = loggers,
                 Dns = DnsConfigurators.ForSystem(NetworkNamespaceName.Current(), state),
                 ReloadPlan = () => Load(path),
-                Forwarding = new ProcIpForwarding(),
+                Forwarding = forwarding,
             };
             using var endpoint = new Endpoint(loaded.Plan, environment);
             try

@@ -11,6 +11,7 @@ internal static class ViewMenuNames
         ("installed-sa", ViewMenu.InstalledSa),
         ("policy", ViewMenu.Policy),
         ("statistics", ViewMenu.Statistics),
+        ("pool-used", ViewMenu.PoolUsed),
         ("peer", ViewMenu.Peer),
         ("identity", ViewMenu.Identity),
         ("profile", ViewMenu.Profile),

@@ -50,7 +50,7 @@ public sealed class DeadPeerTests
             Assert.False(ipsectun.HasExited);
             Assert.DoesNotContain(ipsectun.Show("active-peers"), row => row["state"] == "established");
             IReadOnlyList<Dictionary<string, string>> policies = ipsectun.Show("policy");
-            Assert.DoesNotContain(policies, row => row.GetValueOrDefault("dynamic") == "true");
+            Assert.DoesNotContain(policies, row => row.GetValueOrDefault("dynamic") == "yes");
             Assert.All(policies.Where(row => row.ContainsKey("ph2-state")), row => Assert.Equal("no-phase2", row["ph2-state"]));
             Assert.Contains("initiating again in", ipsectun.Log, StringComparison.Ordinal);
 

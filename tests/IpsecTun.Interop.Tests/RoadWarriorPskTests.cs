@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using IpsecTun.Interop.Tests.Lab;
 
 namespace IpsecTun.Interop.Tests;
@@ -11,13 +9,13 @@ namespace IpsecTun.Interop.Tests;
 /// the split-include network and the DNS server, and traffic crosses each tunnel both ways.
 /// </summary>
 [Collection(InteropGroup.Name)]
-public sealed partial class RoadWarriorPskTests
+public sealed class RoadWarriorPskTests
 {
     [Fact]
     public void StrongSwan_clients_get_pool_addresses_split_include_and_dns_and_traffic_crosses_both_ways()
     {
         LabRequirement.EnsureAvailable();
-        using var fleet = new Fleet(2);
+        using RoadWarriorFleet fleet = Fleet(2);
 
         fleet.ConnectAll();
 
@@ -52,7 +50,7 @@ public sealed partial class RoadWarriorPskTests
     public void Twenty_strongSwan_clients_each_with_its_own_virtual_address_and_traffic_both_ways()
     {
         LabRequirement.EnsureAvailable();
-        using var fleet = new Fleet(20);
+        using RoadWarriorFleet fleet = Fleet(20);
 
         fleet.ConnectAll();
 
@@ -62,91 +60,8 @@ public sealed partial class RoadWarriorPskTests
         Assert.Equal(0, fleet.Gateway.Stop());
     }
 
-    [GeneratedRegex(@"local\s+(10\.77\.0\.\d+)/32")]
-    private static partial Regex VirtualAddress();
-
-    /// <summary>The lab with an ipsectun gateway and one strongSwan client per client namespace.</summary>
-    private sealed class Fleet : IDisposable
-    {
-        private readonly RoadWarriorBridgeLab _lab;
-        private readonly List<TemporaryDirectory> _directories = [];
-        private readonly List<StrongSwanDaemon> _clients = [];
-
-        public Fleet(int clients)
-        {
-            _lab = new RoadWarriorBridgeLab(clients);
-            try
-            {
-                Gateway = new IpsecTunDaemon(_lab.Gateway, Directory(), RoadWarriorConfig.Gateway(RoadWarriorBridgeLab.GatewayOuter));
-                for (int n = 0; n < clients; n++)
-                {
-                    _clients.Add(new StrongSwanDaemon(_lab.Clients[n], Directory(), RoadWarriorConfig.StrongSwanClient(
-                        RoadWarriorBridgeLab.ClientOuter(n), RoadWarriorBridgeLab.GatewayOuter, $"rw{n}@example.com")));
-                }
-            }
-            catch
-            {
-                Dispose();
-                throw;
-            }
-        }
-
-        public IpsecTunDaemon Gateway { get; } = null!;
-
-        public List<StrongSwanDaemon> Clients => _clients;
-
-        private List<IPAddress> _addresses = [];
-
-        /// <summary>Every client initiates (a few at once, as road warriors arrive) and must succeed.</summary>
-        public void ConnectAll()
-        {
-            var outcomes = new CommandResult[_clients.Count];
-            Parallel.For(0, _clients.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, n => outcomes[n] = _clients[n].Initiate("office"));
-            for (int n = 0; n < outcomes.Length; n++)
-            {
-                Assert.True(outcomes[n].ExitCode == 0, $"client {n}: {outcomes[n]}\n{Gateway.Log}");
-            }
-        }
-
-        /// <summary>Each client's virtual address from its Child SA: distinct, and from the pool.</summary>
-        public List<IPAddress> VirtualAddresses()
-        {
-            _addresses = [.. _clients.Select(c =>
-            {
-                string sas = c.ListSas();
-                Match match = VirtualAddress().Match(sas);
-                Assert.True(match.Success, sas);
-                return IPAddress.Parse(match.Groups[1].Value);
-            })];
-            Assert.Equal(_addresses.Count, _addresses.Distinct().Count());
-            return _addresses;
-        }
-
-        /// <summary>Each client pings the office from its virtual address, and the office pings each virtual address.</summary>
-        public void PingBothWays()
-        {
-            for (int n = 0; n < _clients.Count; n++)
-            {
-                CommandResult up = SiteToSiteLab.Ping(_lab.Clients[n], _addresses[n], RoadWarriorBridgeLab.GatewayInside, count: 2);
-                Assert.True(up.ExitCode == 0, $"client {n}: {up}\n{_clients[n].ListSas()}\n{Gateway.Log}");
-                CommandResult down = SiteToSiteLab.Ping(_lab.Gateway, RoadWarriorBridgeLab.GatewayInside, _addresses[n], count: 2);
-                Assert.True(down.ExitCode == 0, $"to client {n}: {down}\n{Gateway.Log}");
-            }
-        }
-
-        public void Dispose()
-        {
-            _clients.ForEach(c => c.Dispose());
-            Gateway?.Dispose();
-            _lab.Dispose();
-            _directories.ForEach(d => d.Dispose());
-        }
-
-        private TemporaryDirectory Directory()
-        {
-            var directory = new TemporaryDirectory();
-            _directories.Add(directory);
-            return directory;
-        }
-    }
+    private static RoadWarriorFleet Fleet(int clients) => new(
+        clients,
+        _ => RoadWarriorConfig.Gateway(RoadWarriorBridgeLab.GatewayOuter),
+        (n, _) => RoadWarriorConfig.StrongSwanClient(RoadWarriorBridgeLab.ClientOuter(n), RoadWarriorBridgeLab.GatewayOuter, $"rw{n}@example.com"));
 }

@@ -8,7 +8,7 @@ using IpsecTun.Platform.State;
 namespace IpsecTun.Platform.Tests;
 
 [SupportedOSPlatform("linux")]
-public sealed class StaleStateCleanerTests : IDisposable
+public sealed partial class StaleStateCleanerTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("ipsectun-state-").FullName;
 

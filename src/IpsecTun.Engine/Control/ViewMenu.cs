@@ -7,6 +7,9 @@ public enum ViewMenu
     InstalledSa,
     Policy,
     Statistics,
+
+    /// <summary>The mode-config leases clients hold now, as RouterOS's <c>/ip pool used</c>.</summary>
+    PoolUsed,
     Peer,
     Identity,
     Profile,

@@ -125,7 +125,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
 
             children.Add(new ChildPlan(policies[i], new ChildSaSettings(
                 ChildProposalMapper.Map(proposal), [PolicyMapper.LocalSelector(policy)], [PolicyMapper.RemoteSelector(policy)],
-                policy.Tunnel ? ChildSaMode.Tunnel : ChildSaMode.Transport, proposal.Lifetime)));
+                policy.Tunnel ? ChildSaMode.Tunnel : ChildSaMode.Transport, proposal.Lifetime, Unique: policy.Level == Config.PolicyLevel.Unique)));
         }
 
         return children;

@@ -14,6 +14,9 @@ namespace IpsecTun.Engine.Runtime;
 /// outbound <see cref="SecurityAssociation"/> tied to the configured policy its selectors equal; selectors
 /// narrower than that policy, or a responder's SA no policy covers, get a dynamic policy of their own that
 /// goes when the SA goes. Dynamic policies added by others (a mode-config client's) count as configured ones.
+/// A policy with level=unique takes only SAs negotiated for it (<see cref="PolicyOf"/>), and such an SA only
+/// that policy or a dynamic one made from it: an SA negotiated for another policy never becomes its, even where
+/// the peer narrowed that SA to exactly its selectors.
 /// Removed SAs are disposed (keys zeroed) only at the second housekeeping pass
 /// after their removal, since a datapath thread may still hold one for the packet in hand.
 /// </summary>
@@ -55,6 +58,12 @@ public sealed class ChildSaHost : IChildSaHost
     /// installation; such a policy is dynamic with level unique and goes at the end of the table, as RouterOS lists it.
     /// </summary>
     public Func<TrafficSelector, GeneratedPolicyOrigin?>? GeneratedFrom { get; set; }
+
+    /// <summary>
+    /// The configured policy whose Child SA settings a Child SA was negotiated under (null when none is known, e.g. a
+    /// mode-config network's): what binds an SA to a policy with level=unique.
+    /// </summary>
+    public Func<ChildSaSettings, SecurityPolicy?>? PolicyOf { get; set; }
 
     /// <summary>The MTU of the path from a local to a remote address (0 unknown), which sizes the SAs' inner MTU.</summary>
     public Func<System.Net.IPAddress, System.Net.IPAddress, int>? PathMtu { get; set; }
@@ -302,11 +311,12 @@ public sealed class ChildSaHost : IChildSaHost
     private (SecurityPolicy Policy, bool Dynamic) PolicyFor(TrafficSelector selector, ChildSaInstallation childSa, IpsecProtocols protocol, SaMode mode)
     {
         IReadOnlyList<SecurityPolicy> policies = _spd.Policies;
+        SecurityPolicy? owner = PolicyOf?.Invoke(childSa.Settings);
         int covering = -1;
         for (int i = 0; i < policies.Count; i++)
         {
             SecurityPolicy candidate = policies[i];
-            if (IsGenerated(candidate) || !candidate.MatchesTraffic || candidate.Action != PolicyAction.Encrypt)
+            if (IsGenerated(candidate) || !candidate.MatchesTraffic || candidate.Action != PolicyAction.Encrypt || !MayServe(candidate, owner))
             {
                 continue;
             }
@@ -342,7 +352,7 @@ public sealed class ChildSaHost : IChildSaHost
             return (generated, true);
         }
 
-        SecurityPolicy? template = covering >= 0 ? policies[covering] : null;
+        SecurityPolicy? template = covering >= 0 ? policies[covering] : owner;
         var dynamic = new SecurityPolicy(selector)
         {
             Action = PolicyAction.Encrypt,
@@ -360,6 +370,13 @@ public sealed class ChildSaHost : IChildSaHost
         Remember(dynamic);
         return (dynamic, true);
     }
+
+    /// <summary>
+    /// Whether an SA negotiated for <paramref name="owner"/> may be tied to <paramref name="candidate"/> (or to a dynamic
+    /// policy made from it): always its own policy; another only when neither is unique. Unknown owners keep selector matching.
+    /// </summary>
+    private static bool MayServe(SecurityPolicy candidate, SecurityPolicy? owner) =>
+        owner is null || candidate == owner || (owner.Level != PolicyLevel.Unique && candidate.Level != PolicyLevel.Unique);
 
     private void Remember(SecurityPolicy generated)
     {

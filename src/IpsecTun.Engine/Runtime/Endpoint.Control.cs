@@ -72,6 +72,7 @@ public sealed partial class Endpoint : IEndpointControl
         ViewMenu.ActivePeers => [.. _ikeSas.Values.Where(e => !e.IsOver).Select(e => ActivePeersView.Row(e, ChildSas, Time))],
         ViewMenu.InstalledSa => InstalledSaView.Build(Sad.InstalledSas, Time.GetUtcNow(), withKeys),
         ViewMenu.Policy => PolicyView.Build(Spd.Policies),
+        ViewMenu.PoolUsed => PoolUsedView.Build(_modeConfig.Leases),
         ViewMenu.Statistics => SourceNat.RuleCount > 0 || SourceNatNetworks.AnyIn(Plan.Configuration)
             ? StatisticsView.Build(Statistics, SourceNat.Statistics, SourceNat.ConnectionCount)
             : StatisticsView.Build(Statistics),

@@ -5,6 +5,7 @@ using IpsecTun.Esp;
 using IpsecTun.Platform;
 using IpsecTun.Ike.Messages;
 using IpsecTun.Ike.Sa;
+using IpsecTun.Ike.Settings;
 
 namespace IpsecTun.Engine.Runtime;
 
@@ -397,6 +398,10 @@ public sealed partial class Endpoint
             _installedFor.Add(peer);
         }
     }
+
+    /// <summary>ChildSaHost's callback: the configured policy whose Child SA settings an SA was negotiated (or rekeyed) under.</summary>
+    private SecurityPolicy? PolicyNegotiatedBy(ChildSaSettings settings) =>
+        _peers.Values.SelectMany(p => p.Plan.Children).FirstOrDefault(c => ReferenceEquals(c.Settings, settings))?.Policy;
 
     /// <summary>
     /// A soft byte lifetime asks the owning IKE SA to rekey; a hard one deletes the Child SA with the peer.

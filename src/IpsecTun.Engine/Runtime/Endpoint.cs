@@ -94,6 +94,7 @@ public sealed partial class Endpoint : IDisposable
         {
             Installed = OnChildSaInstalled,
             PathMtu = _environment.Network.PathMtu,
+            PolicyOf = PolicyNegotiatedBy,
         };
         StartServer();
         Sad.LifetimeReached = e => Post(() => OnLifetimeReached(e));

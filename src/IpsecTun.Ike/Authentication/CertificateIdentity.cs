@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using IpsecTun.Ike.Messages;
 using IpsecTun.Ike.Settings;
@@ -20,7 +19,7 @@ internal static class CertificateIdentity
         SubjectAltNames names = SubjectAltNames.Of(certificate);
         bool matches = id.IdType switch
         {
-            IdentificationType.DerAsn1Dn => SameSubject(id.Data.Span, certificate.SubjectName),
+            IdentificationType.DerAsn1Dn => DistinguishedNames.Same(id.Data.Span, certificate.SubjectName.RawData),
             IdentificationType.Fqdn => id.TryGetText(out string? fqdn) && names.DnsNames.Any(n => string.Equals(n, fqdn, StringComparison.OrdinalIgnoreCase)),
             IdentificationType.Rfc822Address => id.TryGetText(out string? email) && names.Emails.Any(n => string.Equals(n, email, StringComparison.OrdinalIgnoreCase)),
             IdentificationType.Ipv4Address or IdentificationType.Ipv6Address => id.TryGetAddress(out IPAddress? address) && names.Addresses.Contains(address),
@@ -35,24 +34,6 @@ internal static class CertificateIdentity
             : id.IdType == IdentificationType.KeyId ? $"ID {described} is not the subjectKeyIdentifier of certificate {certificate.Subject}"
             : $"ID {described} cannot be checked against a certificate";
         return matches;
-    }
-
-    /// <summary>The same DER, or the same name once both are decoded (peers differ in string types and spacing).</summary>
-    private static bool SameSubject(ReadOnlySpan<byte> der, X500DistinguishedName subject)
-    {
-        if (der.SequenceEqual(subject.RawData))
-        {
-            return true;
-        }
-
-        try
-        {
-            return string.Equals(new X500DistinguishedName(der).Name, subject.Name, StringComparison.OrdinalIgnoreCase);
-        }
-        catch (CryptographicException)
-        {
-            return false;
-        }
     }
 
     private static string Describe(SubjectAltNames names) => names.IsEmpty

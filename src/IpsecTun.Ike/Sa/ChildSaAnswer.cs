@@ -45,7 +45,7 @@ internal sealed class ChildSaAnswer
         bool selectorsFit = false;
         ChildSaSettings? child = null;
         NegotiatedTransforms? transforms = null;
-        foreach (ChildSaSettings candidate in candidates)
+        foreach (ChildSaSettings candidate in generated is null ? Serving(candidates, offeredTsi, offeredTsr, remoteSelectors) : candidates)
         {
             (List<TrafficSelector> tsi, List<TrafficSelector> tsr) = generated ?? (
                 TrafficSelectorNarrowing.Narrow(offeredTsi, remoteSelectors ?? candidate.RemoteSelectors),
@@ -107,6 +107,19 @@ internal sealed class ChildSaAnswer
             _tsr, _tsi, shared, nonceI, nonceR, output);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(shared);
     }
+
+    /// <summary>
+    /// The candidates that may serve a request: a request that lies within the selectors of a unique policy (level=unique)
+    /// is that policy's alone, so only its settings may serve it, even when an earlier policy's would fit too.
+    /// </summary>
+    private static IReadOnlyList<ChildSaSettings> Serving(
+        IReadOnlyList<ChildSaSettings> candidates, IReadOnlyList<TrafficSelector> offeredTsi, IReadOnlyList<TrafficSelector> offeredTsr,
+        IReadOnlyList<TrafficSelector>? remoteSelectors) =>
+        candidates.FirstOrDefault(c => c.Unique
+            && TrafficSelectorNarrowing.IsSubset(offeredTsi, remoteSelectors ?? c.RemoteSelectors)
+            && TrafficSelectorNarrowing.IsSubset(offeredTsr, c.LocalSelectors)) is { } owner
+            ? [owner]
+            : candidates;
 
     /// <summary>
     /// The selectors the host agrees on for an identity that generates policies (empty when refused), or null when

@@ -18,10 +18,11 @@ public sealed class ChildSaInstallation : IDisposable
     internal ChildSaInstallation(
         ProtocolId protocol, ChildSaMode mode, uint inboundSpi, uint outboundSpi, EncryptionAlgorithm? encryption, IntegrityAlgorithm? integrity,
         ChildSaKeys keys, bool isInitiator, IReadOnlyList<TrafficSelector> localSelectors, IReadOnlyList<TrafficSelector> remoteSelectors,
-        IPEndPoint local, IPEndPoint remote, bool udpEncapsulation, bool extendedSequenceNumbers, TimeSpan lifetime)
+        IPEndPoint local, IPEndPoint remote, bool udpEncapsulation, bool extendedSequenceNumbers, ChildSaSettings settings)
     {
-        HardLifetime = lifetime;
-        SoftLifetime = lifetime * IkeSa.ChildSoftFraction;
+        Settings = settings;
+        HardLifetime = settings.Lifetime;
+        SoftLifetime = settings.Lifetime * IkeSa.ChildSoftFraction;
         ExtendedSequenceNumbers = extendedSequenceNumbers;
         UdpEncapsulation = udpEncapsulation;
         Protocol = protocol;
@@ -37,6 +38,9 @@ public sealed class ChildSaInstallation : IDisposable
         Local = local;
         Remote = remote;
     }
+
+    /// <summary>The settings (the policy's) it was negotiated under, or rekeyed from: whose SA it is.</summary>
+    public ChildSaSettings Settings { get; }
 
     public ProtocolId Protocol { get; }
 

@@ -20,7 +20,7 @@ internal static class ChildSaInstaller
             sa.Transforms!.Prf!, sa.Keys.SkD, sharedSecret, nonceI, nonceR, transforms.Encryption?.KeyMaterialSize ?? 0, transforms.Integrity?.KeySize ?? 0);
         var childSa = new ChildSaInstallation(
             protocol, mode, inboundSpi, outboundSpi, transforms.Encryption, transforms.Integrity, keys, exchangeInitiator,
-            localSelectors, remoteSelectors, sa.Local, sa.Remote, sa.UsesUdpEncapsulation, transforms.Esn, settings.Lifetime);
+            localSelectors, remoteSelectors, sa.Local, sa.Remote, sa.UsesUdpEncapsulation, transforms.Esn, settings);
         string description = childSa + (transforms.Group is null ? "" : $" pfs {transforms.Group}");
         sa.Host.Install(childSa);
         var reference = new ChildSaReference(protocol, inboundSpi, outboundSpi, mode, localSelectors, remoteSelectors, settings);

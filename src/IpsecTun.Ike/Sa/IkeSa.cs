@@ -99,6 +99,9 @@ public sealed partial class IkeSa : IDisposable
 
     internal TimeProvider Time { get; }
 
+    /// <summary>Set by tests that replay a recorded initiator: the responder's IKE_SA_INIT values to use.</summary>
+    internal ReplayedResponderInit? ReplayedInit { get; set; }
+
     internal IkeSaKeys Keys => _keys ?? throw new InvalidOperationException("IKE_SA_INIT has not completed.");
 
     internal byte[] NonceI { get; set; } = [];

@@ -54,11 +54,15 @@ public sealed class IkeIdentity
 
     public IdentificationPayload ToPayload(PayloadType type) => new(type, Type, Data);
 
-    /// <summary>Exact match of type and data, as an ID check against a configured remote ID needs.</summary>
+    /// <summary>
+    /// Whether <paramref name="payload"/> is this identity, as an ID check against a configured remote ID needs: the
+    /// same type and data, a distinguished name compared as a name (see <see cref="DistinguishedNames"/>).
+    /// </summary>
     public bool Matches(IdentificationPayload payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        return payload.IdType == Type && payload.Data.Span.SequenceEqual(Data.Span);
+        return payload.IdType == Type
+            && (Type == IdentificationType.DerAsn1Dn ? DistinguishedNames.Same(payload.Data.Span, Data.Span) : payload.Data.Span.SequenceEqual(Data.Span));
     }
 
     public override string ToString() => Type switch

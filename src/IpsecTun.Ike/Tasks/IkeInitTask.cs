@@ -139,10 +139,10 @@ internal sealed class IkeInitTask : IkeTask
         }
 
         _group = transforms.Group;
-        _keyExchange = _group.Create(sa.Random);
+        _keyExchange = sa.ReplayedInit?.KeyExchange ?? _group.Create(sa.Random);
         sa.NonceI = Find<NoncePayload>(payloads)!.Data.ToArray();
-        sa.NonceR = sa.NewNonce();
-        sa.ResponderSpi = sa.NewSpi();
+        sa.NonceR = sa.ReplayedInit?.Nonce ?? sa.NewNonce();
+        sa.ResponderSpi = sa.ReplayedInit?.Spi ?? sa.NewSpi();
         sa.ReadInitAuthenticationPayloads(payloads, output);
         sa.FragmentationAgreed = sa.Settings.FragmentSize is not null && OffersFragmentation(payloads);
         DetectNat(sa, payloads, 0, output);

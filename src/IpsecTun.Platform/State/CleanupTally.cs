@@ -24,6 +24,9 @@ internal sealed class CleanupTally(UndoingNetworkConfigurator system)
         }
     }
 
+    /// <summary>Counts an entry the system no longer holds as the file says (someone else changed it since).</summary>
+    public void CountAlreadyGone() => _alreadyGone++;
+
     public void Fail(string failure) => _failures.Add(failure);
 
     public StaleCleanupReport Report() => new(true, false, _removed, _alreadyGone, _failures);

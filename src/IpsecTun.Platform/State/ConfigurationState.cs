@@ -2,7 +2,8 @@ namespace IpsecTun.Platform.State;
 
 /// <summary>
 /// What a running endpoint has changed in the system, as kept in its state file: the process that made
-/// the changes, its TUN device, and the addresses and routes it added, in the order they were added.
+/// the changes, its TUN device, the addresses and routes it added (in the order they were added), the
+/// resolv.conf it replaced and the IPv4 forwarding switch it turned.
 /// </summary>
 public sealed class ConfigurationState
 {
@@ -19,4 +20,10 @@ public sealed class ConfigurationState
 
     /// <summary>The resolv.conf replaced with the tunnel's DNS servers, if any.</summary>
     public ResolvConfRecord? ResolvConf { get; set; }
+
+    /// <summary>
+    /// What <c>net.ipv4.ip_forward</c> was before this run changed it, so a cleanup can put it back; null while
+    /// the run has not changed it.
+    /// </summary>
+    public bool? Ipv4ForwardingBefore { get; set; }
 }

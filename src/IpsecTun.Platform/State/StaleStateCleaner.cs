@@ -5,7 +5,8 @@ namespace IpsecTun.Platform.State;
 /// <summary>
 /// At start, removes what a crashed run of the same endpoint left, as listed in its <see cref="StateFile"/>:
 /// routes and addresses (newest first), then the TUN device if one with the recorded name and index is
-/// still there. Partial and stale lists are expected: an entry already gone counts as such, one that
+/// still there, the replaced resolv.conf, and IPv4 forwarding as it was before the run turned it (if it
+/// still holds what the run set). Partial and stale lists are expected: an entry already gone counts as such, one that
 /// cannot be removed is reported and the rest still go. The file is deleted afterwards, also when it could
 /// not be parsed. Nothing is touched while the recorded owner still runs. Runs in the caller's network
 /// namespace (Linux) through the system's configurator.
@@ -52,6 +53,11 @@ public static class StaleStateCleaner
             if (state.ResolvConf is { } resolvConf)
             {
                 RestoreResolvConf(tally, resolvConf);
+            }
+
+            if (state.Ipv4ForwardingBefore is { } before)
+            {
+                RestoreForwarding(tally, before);
             }
 
             report = tally.Report();
@@ -101,6 +107,32 @@ public static class StaleStateCleaner
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             tally.Fail($"{record.Path} could not be restored: {e.Message}");
+        }
+    }
+
+    private static void RestoreForwarding(CleanupTally tally, bool before)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            tally.Fail("IPv4 forwarding is recorded, but this system has no net.ipv4.ip_forward to restore");
+            return;
+        }
+
+        try
+        {
+            var forwarding = new ProcIpForwarding();
+            if (forwarding.Ipv4Enabled == before)
+            {
+                tally.CountAlreadyGone();
+                return;
+            }
+
+            forwarding.Ipv4Enabled = before;
+            tally.Count(0, "net.ipv4.ip_forward");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            tally.Fail($"net.ipv4.ip_forward could not be set back to {(before ? 1 : 0)}: {e.Message}");
         }
     }
 

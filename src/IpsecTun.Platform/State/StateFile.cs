@@ -83,6 +83,11 @@ public sealed class StateFile
 
     public void ForgetResolvConf() => Update(state => state.ResolvConf = null);
 
+    /// <summary>Records what IPv4 forwarding was before this run changes it (the first change is the one kept).</summary>
+    public void RecordIpv4Forwarding(bool before) => Update(state => state.Ipv4ForwardingBefore ??= before);
+
+    public void ForgetIpv4Forwarding() => Update(state => state.Ipv4ForwardingBefore = null);
+
     /// <summary>Forgets every address and route (they were undone) and keeps the device.</summary>
     public void ForgetConfiguration() => Update(state =>
     {

@@ -21,6 +21,15 @@ public sealed class MultiplePolicyPlanTests
     }
 
     [Fact]
+    public void A_policy_with_level_unique_makes_its_child_sa_settings_unique()
+    {
+        PeerPlan office = ConfigurationText.Plan(SiteToSitePlanTests.Json).FindPeer("office")!;
+
+        Assert.Equal([Esp.PolicyLevel.Require, Esp.PolicyLevel.Unique], office.Children.Select(c => c.Policy.Level));
+        Assert.Equal([false, true], office.Children.Select(c => c.Settings.Unique));
+    }
+
+    [Fact]
     public void The_ike_retransmission_comes_from_the_ipsectun_section_with_strongswan_like_defaults()
     {
         PeerPlan byDefault = ConfigurationText.Plan(SiteToSitePlanTests.Json).FindPeer("office")!;

@@ -6,6 +6,7 @@ using IpsecTun.Engine.Plan;
 using IpsecTun.Esp;
 using IpsecTun.Ike.Settings;
 using IkeSelector = IpsecTun.Ike.Messages.TrafficSelector;
+using PolicyLevel = IpsecTun.Esp.PolicyLevel;
 
 namespace IpsecTun.Engine.Tests.Runtime;
 
@@ -58,22 +59,38 @@ internal static class TestPlans
         return (gateway, client);
     }
 
+    /// <summary>
+    /// The client with two nested policies towards the gateway's network, in this order: 10.2.0.0/24 === 10.1.0.0/24 at
+    /// <paramref name="narrowLevel"/>, then 10.2.0.0/16 === 10.1.0.0/16 (require); the gateway has only the /24 pair, so
+    /// it narrows the client's second Child SA to the first policy's selectors. The client initiates at start.
+    /// </summary>
+    public static (EndpointPlan Gateway, EndpointPlan Client) NestedClientPolicies(PolicyLevel narrowLevel)
+    {
+        EndpointPlan client = Build(
+            new Site("gw", GatewayAddress, 500, null, Configuration.Value), [(ClientNet, GatewayNet), ("10.2.0.0/16", "10.1.0.0/16")],
+            "client.example", false, null, "1", "shared secret", [narrowLevel, PolicyLevel.Require]);
+        return (Gateway(), client);
+    }
+
     private static EndpointPlan Build(
         Site site, string localNet, string remoteNet, string localId, bool passive, TimeSpan? dpd, string fingerprint, string psk) =>
         Build(site, [(localNet, remoteNet)], localId, passive, dpd, fingerprint, psk);
 
     private static EndpointPlan Build(
-        Site site, (string Local, string Remote)[] nets, string localId, bool passive, TimeSpan? dpd, string fingerprint, string psk)
+        Site site, (string Local, string Remote)[] nets, string localId, bool passive, TimeSpan? dpd, string fingerprint, string psk, PolicyLevel[]? levels = null)
     {
         (string peerName, IPAddress peerAddress) = (site.PeerName, site.PeerAddress);
-        List<ChildPlan> children = [.. nets.Select(n => new ChildPlan(
+        List<ChildPlan> children = [.. nets.Select((n, i) => new ChildPlan(
             new SecurityPolicy(new TrafficSelector(IpPrefix.Parse(n.Local), IpPrefix.Parse(n.Remote)))
             {
                 Tunnel = true,
                 SaDestination = peerAddress,
                 Peer = peerName,
+                Level = levels?[i] ?? PolicyLevel.Require,
             },
-            new ChildSaSettings([new ChildProposalSettings([Aes128Gcm], [])], [Range(n.Local)], [Range(n.Remote)], ChildSaMode.Tunnel, TimeSpan.FromHours(1))))];
+            new ChildSaSettings(
+                [new ChildProposalSettings([Aes128Gcm], [])], [Range(n.Local)], [Range(n.Remote)], ChildSaMode.Tunnel, TimeSpan.FromHours(1),
+                Unique: levels?[i] == PolicyLevel.Unique)))];
         var settings = new IkeSaSettings(
             [new IkeProposalSettings([Aes128Gcm], [PrfAlgorithms.HmacSha2_256], [], [Ecp256])],
             IkeIdentity.FromFqdn(localId),

@@ -77,11 +77,13 @@ public sealed class RoadWarriorServerTests
         server.ConnectAll([alive, killed]);
         IPAddress lost = killed.VirtualAddress!;
         Assert.Contains(server.Gateway.Leases, l => l.Address.Equals(lost));
+        Assert.Contains(server.Show(ViewMenu.PoolUsed), r => Value(r, "address") == lost.ToString());
 
         server.Network.Cut(killed.Address, true);
         server.AdvanceUntil(() => server.Show(ViewMenu.ActivePeers).Count == 1, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5), [alive]);
 
         Assert.DoesNotContain(server.Gateway.Leases, l => l.Address.Equals(lost));
+        Assert.Equal([alive.VirtualAddress!.ToString()], server.Show(ViewMenu.PoolUsed).Select(r => Value(r, "address")));
         Assert.DoesNotContain(server.Show(ViewMenu.Policy), r => Value(r, "dst-address") == $"{lost}/32");
         Assert.False(server.Adapter.Routes.ContainsKey($"{lost}/32"));
         Assert.Equal(alive.VirtualAddress!.ToString(), Value(Assert.Single(server.Show(ViewMenu.ActivePeers)), "dynamic-address"));

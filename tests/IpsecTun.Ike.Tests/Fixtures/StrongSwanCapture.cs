@@ -18,6 +18,9 @@ internal sealed class StrongSwanCapture
     /// <summary>The pre-shared key both peers were configured with.</summary>
     public static readonly byte[] PreSharedKey = "fixture-psk-not-secret"u8.ToArray();
 
+    /// <summary>The PRF of every capture.</summary>
+    public static PrfAlgorithm Prf => PrfAlgorithms.HmacSha2_256;
+
     private StrongSwanCapture(string name, IReadOnlyList<byte[]> datagrams, IReadOnlyDictionary<string, byte[]> keys)
     {
         Name = name;
@@ -29,13 +32,48 @@ internal sealed class StrongSwanCapture
 
     public IReadOnlyList<byte[]> Datagrams { get; }
 
-    /// <summary>Sk_d, Sk_ei, Sk_er, Sk_ai, Sk_ar, Sk_pi, Sk_pr as charon logged them.</summary>
+    /// <summary>Sk_d, Sk_ei, Sk_er, Sk_ai, Sk_ar, Sk_pi, Sk_pr and the shared secret g_ir as charon logged them.</summary>
     public IReadOnlyDictionary<string, byte[]> Keys { get; }
 
     public bool IsAead => !Keys.ContainsKey("Sk_ai");
 
     /// <summary>The CA certificate (PEM) of a certificate capture.</summary>
-    public string CaCertificatePath => Path.Combine(AppContext.BaseDirectory, "Fixtures", Name, "ca.pem");
+    public string CaCertificatePath => FilePath("ca.pem");
+
+    /// <summary>A file of this capture's directory, such as the certificate capture's responder-cert.pem and responder-key.pem.</summary>
+    public string FilePath(string file) => Path.Combine(AppContext.BaseDirectory, "Fixtures", Name, file);
+
+    /// <summary>
+    /// What an AUTH payload covers (RFC 7296 §2.15): the sender's IKE_SA_INIT message, the peer's nonce and
+    /// prf(SK_p, body of the sender's ID payload), written out here as a receiver computes it.
+    /// </summary>
+    public static byte[] SignedOctets(byte[] realMessage, ReadOnlySpan<byte> peerNonce, byte[] skP, IdentificationPayload id)
+    {
+        byte[] idBody = new byte[id.GetBodySize()];
+        id.WriteBody(idBody);
+        byte[] macedId = new byte[Prf.OutputSize];
+        using (KeyedHash hash = Prf.Create(skP))
+        {
+            hash.Compute(idBody, macedId);
+        }
+
+        return [.. realMessage, .. peerNonce, .. macedId];
+    }
+
+    /// <summary>The PSK AUTH value: prf(prf(PSK, "Key Pad for IKEv2"), signed octets) (RFC 7296 §2.15).</summary>
+    public static byte[] PskAuth(byte[] realMessage, ReadOnlySpan<byte> peerNonce, byte[] skP, IdentificationPayload id)
+    {
+        byte[] padKey = new byte[Prf.OutputSize];
+        using (KeyedHash hash = Prf.Create(PreSharedKey))
+        {
+            hash.Compute("Key Pad for IKEv2"u8, padKey);
+        }
+
+        byte[] auth = new byte[Prf.OutputSize];
+        using KeyedHash authHash = Prf.Create(padKey);
+        authHash.Compute(SignedOctets(realMessage, peerNonce, skP, id), auth);
+        return auth;
+    }
 
     public static StrongSwanCapture Load(string name)
     {

@@ -48,19 +48,9 @@ public class StrongSwanCertificateTests
         Assert.True(SignatureAuthData.TryParse(auth.Data.Span, out SignatureAuthData signature));
         Assert.Equal(SignatureAlgorithmIdentifier.EcdsaWithSha256, signature.Algorithm);
 
-        // Signed octets (RFC 7296 §2.15): the sender's IKE_SA_INIT message, the peer's nonce, prf(SK_p, ID body).
-        Assert.True(TransformRegistry.TryGetPrf(PrfTransformId.HmacSha2_256, out PrfAlgorithm? prf));
         byte[] realMessage = _capture.Datagrams[fromInitiator ? 0 : 1];
         NoncePayload peerNonce = _capture.Parse(fromInitiator ? 1 : 0).Payloads.OfType<NoncePayload>().Single();
-        byte[] idBody = new byte[id.GetBodySize()];
-        id.WriteBody(idBody);
-        byte[] macedId = new byte[prf.OutputSize];
-        using (KeyedHash hash = prf.Create(_capture.Keys[fromInitiator ? "Sk_pi" : "Sk_pr"]))
-        {
-            hash.Compute(idBody, macedId);
-        }
-
-        byte[] signedOctets = [.. realMessage, .. peerNonce.Data.Span, .. macedId];
+        byte[] signedOctets = StrongSwanCapture.SignedOctets(realMessage, peerNonce.Data.Span, _capture.Keys[fromInitiator ? "Sk_pi" : "Sk_pr"], id);
         using ECDsa key = x509.GetECDsaPublicKey()!;
         Assert.True(key.VerifyData(signedOctets, signature.Signature.Span, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
         signedOctets[^1] ^= 1;

@@ -179,15 +179,14 @@ public class StrongSwanFixtureTests
     {
         // AUTH = prf(prf(PSK, "Key Pad for IKEv2"), RealMessage | Nonce of the peer | prf(SK_p, ID body)) (RFC 7296 §2.15).
         StrongSwanCapture capture = StrongSwanCapture.Load(StrongSwanCapture.CbcSha256Modp2048);
-        Assert.True(TransformRegistry.TryGetPrf(PrfTransformId.HmacSha2_256, out PrfAlgorithm? prf));
         NoncePayload ni = capture.Parse(0).Payloads.OfType<NoncePayload>().Single();
         NoncePayload nr = capture.Parse(1).Payloads.OfType<NoncePayload>().Single();
         List<Payload> request = Open(capture, 2);
         List<Payload> response = Open(capture, 3);
 
-        Assert.Equal(ExpectedAuth(prf, capture.Datagrams[0], nr, capture.Keys["Sk_pi"], request.OfType<IdentificationPayload>().First()),
+        Assert.Equal(StrongSwanCapture.PskAuth(capture.Datagrams[0], nr.Data.Span, capture.Keys["Sk_pi"], request.OfType<IdentificationPayload>().First()),
             request.OfType<AuthenticationPayload>().Single().Data.ToArray());
-        Assert.Equal(ExpectedAuth(prf, capture.Datagrams[1], ni, capture.Keys["Sk_pr"], response.OfType<IdentificationPayload>().First()),
+        Assert.Equal(StrongSwanCapture.PskAuth(capture.Datagrams[1], ni.Data.Span, capture.Keys["Sk_pr"], response.OfType<IdentificationPayload>().First()),
             response.OfType<AuthenticationPayload>().Single().Data.ToArray());
     }
 
@@ -237,30 +236,5 @@ public class StrongSwanFixtureTests
         var inner = new List<Payload>();
         Assert.True(protection.TryOpen(capture.Datagrams[index], message, inner, out IkeError error), error.Reason);
         return inner;
-    }
-
-    private static byte[] ExpectedAuth(PrfAlgorithm prf, byte[] realMessage, NoncePayload peerNonce, byte[] skP, IdentificationPayload id)
-    {
-        byte[] idBody = new byte[id.GetBodySize()];
-        id.WriteBody(idBody);
-        byte[] macedId = new byte[prf.OutputSize];
-        using (KeyedHash hash = prf.Create(skP))
-        {
-            hash.Compute(idBody, macedId);
-        }
-
-        byte[] padKey = new byte[prf.OutputSize];
-        using (KeyedHash hash = prf.Create(StrongSwanCapture.PreSharedKey))
-        {
-            hash.Compute("Key Pad for IKEv2"u8, padKey);
-        }
-
-        byte[] auth = new byte[prf.OutputSize];
-        using KeyedHash authHash = prf.Create(padKey);
-        authHash.Append(realMessage);
-        authHash.Append(peerNonce.Data.Span);
-        authHash.Append(macedId);
-        authHash.Finish(auth);
-        return auth;
     }
 }

@@ -4,6 +4,10 @@
 # SK_* keys charon logs at "ike = 4" end up in $OUT. The tests only read the committed results.
 # Usage: capture.sh NAME IKE_PROPOSAL ESP_PROPOSAL FRAGMENT_SIZE FRAGMENTATION [psk|ecdsa]
 # With ecdsa the peers authenticate with P-256 certificates from a throwaway CA (RFC 7427 signatures).
+# The committed fixtures:
+#   capture.sh cbc-sha256-modp2048 aes128-sha256-modp2048 aes128-sha256 1280 yes
+#   capture.sh gcm16-prfsha256-ecp256-fragmented aes128gcm16-prfsha256-ecp256 aes128gcm16 300 yes
+#   capture.sh ecdsa-p256-gcm16 aes128gcm16-prfsha256-ecp256 aes128gcm16 1280 yes ecdsa
 set -eu
 NAME=$1 IKE=$2 ESP=$3 FRAGSIZE=$4 FRAG=$5 AUTH=${6:-psk}
 OUT=$(cd "$(dirname "$0")" && pwd)/$NAME
@@ -163,10 +167,17 @@ kill "$(cat "$WORK/tcpdump.pid")"; sleep 1
 mkdir -p "$OUT"
 # One line per datagram: source port, destination port, UDP payload in hex.
 tshark -r "$WORK/cap.pcap" -T fields -e udp.srcport -e udp.dstport -e udp.payload > "$OUT/datagrams.txt"
-# The initiator's SK_* keys (name, hex), from its hex dumps after "Sk_xx secret => N bytes".
+# The initiator's SK_* keys and g^ir (name, hex), from its hex dumps after "Sk_xx secret => N bytes" and
+# "shared Diffie Hellman secret => N bytes".
 awk '/Sk_[a-z]+ secret =>/ { match($0, /Sk_[a-z]+/); name = substr($0, RSTART, RLENGTH); keys[name] = ""; cur = name; next }
+     /shared Diffie Hellman secret =>/ { keys["g_ir"] = ""; cur = "g_ir"; next }
      cur != "" && /\[IKE\] +[0-9]+: / { for (i = 3; i <= 18 && $i ~ /^[0-9A-F][0-9A-F]$/; i++) keys[cur] = keys[cur] tolower($i); next }
      { cur = "" }
      END { for (k in keys) print k, keys[k] }' "$WORK/L.log" | sort > "$OUT/keys.txt"
-if [ "$AUTH" = ecdsa ]; then cp "$WORK/ca.pem" "$OUT/ca.pem"; fi
+if [ "$AUTH" = ecdsa ]; then
+  # The throwaway responder credentials too, so that a test can answer the initiator as strongSwan's responder did.
+  cp "$WORK/ca.pem" "$OUT/ca.pem"
+  cp "$WORK/R/x509/cert.pem" "$OUT/responder-cert.pem"
+  cp "$WORK/R/private/key.pem" "$OUT/responder-key.pem"
+fi
 cat "$WORK/initiate.log"

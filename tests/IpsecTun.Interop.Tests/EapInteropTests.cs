@@ -72,18 +72,20 @@ public sealed class EapInteropTests
         Assert.Equal(0, ipsectun.Stop());
     }
 
-    [Fact]
-    public void StrongSwan_eap_tls_client_authenticates_to_the_built_in_eap_server()
+    [Theory]
+    [InlineData("eap-tls", EapTlsPki.ClientId)]
+    [InlineData("eap-ttls", EapLabConfig.User)]
+    public void StrongSwan_tls_client_authenticates_to_the_built_in_eap_server(string method, string user)
     {
         using var lab = new EapLab();
         var pki = new EapTlsPki(lab.RadiusDirectory);
         pki.WriteFor(lab.Left);
         pki.WriteForStrongSwanClient(lab.Right);
-        IpsecTunDaemon ipsectun = lab.IpsecTun(Gateway(lab, "eap-tls"));
-        StrongSwanDaemon strongSwan = lab.StrongSwan(Client("eap-tls", Password));
+        IpsecTunDaemon ipsectun = lab.IpsecTun(Gateway(lab, method));
+        StrongSwanDaemon strongSwan = lab.StrongSwan(Client(method, Password));
 
         AssertTunnel(lab, strongSwan, ipsectun, "");
-        Assert.Contains($"after EAP authentication of {EapTlsPki.ClientId}", ipsectun.Log, StringComparison.Ordinal);
+        Assert.Contains($"after EAP authentication of {user}", ipsectun.Log, StringComparison.Ordinal);
         Assert.Equal(0, ipsectun.Stop());
     }
 

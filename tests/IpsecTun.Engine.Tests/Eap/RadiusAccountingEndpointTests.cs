@@ -96,6 +96,21 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
     }
 
     [Fact]
+    public void A_client_that_dpd_finds_dead_ends_its_session_as_lost_carrier()
+    {
+        using var pair = new TwoEndpoints(Gateway(dpd: "10s"), Client());
+        pair.ClientToGateway("hello");
+        TwoEndpoints.Eventually(() => Records(AccountingStatusType.Start).Count == 1, "the Start request");
+
+        pair.Network.Cut(TestPlans.ClientAddress, cut: true);
+        pair.AdvanceUntil(() => Records(AccountingStatusType.Stop).Count == 1, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2));
+
+        RadiusPacket stop = Records(AccountingStatusType.Stop)[0];
+        Assert.Equal((long)AccountingTerminateCause.LostCarrier, Integer(stop, RadiusAttributeType.AcctTerminateCause));
+        Assert.Equal(1, Integer(stop, RadiusAttributeType.AcctInputPackets));
+    }
+
+    [Fact]
     public void Stopping_the_gateway_waits_for_the_stop_of_each_session_sent_as_admin_reboot()
     {
         using var pair = new TwoEndpoints(Gateway(), Client());
@@ -165,10 +180,11 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
 
     private static long Number(ViewRow row, string name) => long.Parse(row.Properties.Single(p => p.Key == name).Value, CultureInfo.InvariantCulture);
 
-    private EndpointPlan Gateway(string accounting = "yes", bool backup = false) => Build($$"""
+    private EndpointPlan Gateway(string accounting = "yes", bool backup = false, string dpd = "2m") => Build($$"""
         {
           "ip": { "ipsec": {
-            "peer":     [ { "name": "client", "address": "198.51.100.2/32", "exchange-mode": "ike2", "passive": "yes" } ],
+            "profile":  [ { "name": "gw", "dpd-interval": "{{dpd}}" } ],
+            "peer":     [ { "name": "client", "address": "198.51.100.2/32", "exchange-mode": "ike2", "passive": "yes", "profile": "gw" } ],
             "identity": [ { "peer": "client", "auth-method": "eap-radius", "certificate": "own", "eap-methods": "eap-mschapv2",
                             "my-id": "fqdn:gw.example.net" } ],
             "policy":   [ { "src-address": "10.1.0.0/24", "dst-address": "10.2.0.0/24", "tunnel": "yes", "peer": "client" } ],
@@ -176,7 +192,8 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
           "radius": [ { "address": "127.0.0.1", "authentication-port": "{{_radius.Port}}", "accounting-port": "{{_radius.Port}}",
                         "secret": "{{Secret}}", "service": "ipsec" }
                       {{(backup ? $", {{ \"address\": \"127.0.0.1\", \"accounting-port\": \"{_backup.Port}\", \"secret\": \"{Secret}\", \"service\": \"ipsec\" }}" : "")}} ],
-          "certificate": [ { "name": "ca", "file": "ca.pem" }, { "name": "own", "file": "own.pem", "key-file": "own.key" } ]
+          "certificate": [ { "name": "ca", "file": "ca.pem" }, { "name": "own", "file": "own.pem", "key-file": "own.key" } ],
+          "ipsectun": { "ike-retransmit-timeout": "1s", "ike-retransmit-tries": "2" }
         }
         """, own: "gw");
 

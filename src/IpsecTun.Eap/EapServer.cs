@@ -56,6 +56,9 @@ public sealed class EapServer : IDisposable
     /// <summary>The identity the peer gave, once it has.</summary>
     public string? Identity { get; private set; }
 
+    /// <summary>Why the running method has failed while it still waits for the peer to acknowledge it (<see cref="Methods.EapServerMethod.PendingFailure"/>).</summary>
+    public string? PendingFailure => _method?.PendingFailure;
+
     /// <summary>Opens the conversation with an Identity Request.</summary>
     public EapOutcome Start()
     {

@@ -48,7 +48,7 @@ public sealed class RadiusAccountingTests : IDisposable
     {
         ulong input = (5UL << 32) + 1234;
         var record = new RadiusAccountingRecord(AccountingStatusType.Stop, "sess-1", InputOctets: input, OutputOctets: 99,
-            InputPackets: 7, OutputPackets: 8, SessionSeconds: 60, TerminateCause: 1);
+            InputPackets: 7, OutputPackets: 8, SessionSeconds: 60, TerminateCause: AccountingTerminateCause.UserRequest);
 
         var attributes = record.ToAttributes().ToDictionary(a => a.Type, a => a.Value.ToArray());
 
@@ -72,7 +72,7 @@ public sealed class RadiusAccountingTests : IDisposable
     [Fact]
     public void An_interim_update_carries_counters_but_no_terminate_cause()
     {
-        var types = new RadiusAccountingRecord(AccountingStatusType.InterimUpdate, "s", TerminateCause: 1).ToAttributes().Select(a => a.Type).ToList();
+        var types = new RadiusAccountingRecord(AccountingStatusType.InterimUpdate, "s", TerminateCause: AccountingTerminateCause.UserRequest).ToAttributes().Select(a => a.Type).ToList();
 
         Assert.Contains(RadiusAttributeType.AcctSessionTime, types);
         Assert.DoesNotContain(RadiusAttributeType.AcctTerminateCause, types);

@@ -19,6 +19,12 @@ public abstract class EapServerMethod : IDisposable
     /// </summary>
     public abstract EapMethodStep Process(ReadOnlySpan<byte> responseData, byte nextIdentifier);
 
+    /// <summary>
+    /// Why the method has already failed while it still waits for the peer (a TLS alert sent and not yet
+    /// acknowledged); null otherwise. A peer that gives up instead of answering leaves this as the only reason.
+    /// </summary>
+    public virtual string? PendingFailure => null;
+
     public void Dispose()
     {
         Dispose(true);

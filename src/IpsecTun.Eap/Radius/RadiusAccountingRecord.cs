@@ -16,7 +16,7 @@ public sealed record RadiusAccountingRecord(
     uint InputPackets = 0,
     uint OutputPackets = 0,
     uint SessionSeconds = 0,
-    uint? TerminateCause = null)
+    AccountingTerminateCause? TerminateCause = null)
 {
     /// <summary>The accounting attributes; the caller adds User-Name, NAS and Framed-IP-Address attributes.</summary>
     public IReadOnlyList<RadiusAttribute> ToAttributes()
@@ -38,9 +38,9 @@ public sealed record RadiusAccountingRecord(
         attributes.Add(Integer(RadiusAttributeType.AcctInputPackets, InputPackets));
         attributes.Add(Integer(RadiusAttributeType.AcctOutputPackets, OutputPackets));
         attributes.Add(Integer(RadiusAttributeType.AcctSessionTime, SessionSeconds));
-        if (Status == AccountingStatusType.Stop && TerminateCause is uint cause)
+        if (Status == AccountingStatusType.Stop && TerminateCause is { } cause)
         {
-            attributes.Add(Integer(RadiusAttributeType.AcctTerminateCause, cause));
+            attributes.Add(Integer(RadiusAttributeType.AcctTerminateCause, (uint)cause));
         }
 
         return attributes;

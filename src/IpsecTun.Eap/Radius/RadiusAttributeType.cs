@@ -1,6 +1,6 @@
 namespace IpsecTun.Eap.Radius;
 
-/// <summary>The RADIUS attribute types this client sends or reads (RFC 2865 §5, RFC 2866 §5, RFC 2869 §5, RFC 3579 §3).</summary>
+/// <summary>The RADIUS attribute types this client sends or reads (RFC 2865 §5, RFC 2866 §5, RFC 2869 §5, RFC 3579 §3, RFC 3162 §2).</summary>
 public enum RadiusAttributeType : byte
 {
     UserName = 1,
@@ -19,6 +19,7 @@ public enum RadiusAttributeType : byte
     AcctInputOctets = 42,
     AcctOutputOctets = 43,
     AcctSessionId = 44,
+    AcctAuthentic = 45,
     AcctSessionTime = 46,
     AcctInputPackets = 47,
     AcctOutputPackets = 48,
@@ -28,4 +29,5 @@ public enum RadiusAttributeType : byte
     NasPortType = 61,
     EapMessage = 79,
     MessageAuthenticator = 80,
+    NasIpv6Address = 95,
 }

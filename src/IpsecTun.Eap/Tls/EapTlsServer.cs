@@ -40,6 +40,15 @@ internal sealed class EapTlsServer(BcTlsCrypto crypto, EapTlsSettings settings, 
         state.PeerCertificate = validated;
     }
 
+    /// <summary>
+    /// Accepts clients without RFC 5746 renegotiation indication (strongSwan's TLS stack sends neither the
+    /// extension nor the SCSV). The attack it guards against needs a renegotiation, and this server refuses every
+    /// renegotiation, so nothing depends on it.
+    /// </summary>
+    public override void NotifySecureRenegotiation(bool secureRenegotiation)
+    {
+    }
+
     public override void NotifyHandshakeComplete()
     {
         base.NotifyHandshakeComplete();
@@ -47,7 +56,7 @@ internal sealed class EapTlsServer(BcTlsCrypto crypto, EapTlsSettings settings, 
     }
 
     public override void NotifyAlertRaised(short alertLevel, short alertDescription, string message, Exception cause) =>
-        state.OnAlert(alertLevel, alertDescription, message, sent: true, "peer");
+        state.OnAlert(alertLevel, alertDescription, cause?.Message is { } why && why != message ? $"{message}: {why}" : message, sent: true, "peer");
 
     public override void NotifyAlertReceived(short alertLevel, short alertDescription) =>
         state.OnAlert(alertLevel, alertDescription, null, sent: false, "peer");

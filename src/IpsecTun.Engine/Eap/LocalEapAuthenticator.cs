@@ -20,5 +20,7 @@ internal sealed class LocalEapAuthenticator(EapServer server) : IEapAuthenticato
             : EapRounds.From(outcome, server.Identity);
     }
 
+    public string? PendingFailure => server.PendingFailure;
+
     public void Dispose() => server.Dispose();
 }

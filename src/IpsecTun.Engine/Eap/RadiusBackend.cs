@@ -30,7 +30,10 @@ internal sealed class RadiusBackend(IReadOnlyList<RadiusServerSettings> servers,
     }
 
     public IEapAuthenticator Authenticator(EapContext context) =>
-        new RadiusEapAuthenticator(Client.StartEap(NasAttributes(context.Sa.Local, context.Sa.Remote)), RandomSource.System);
+        new RadiusEapAuthenticator(
+            Client.StartEap(NasAttributes(context.Sa.Local, context.Sa.Remote)),
+            RandomSource.System,
+            accept => RadiusAuthorizations.Remember(context.Sa, new RadiusAuthorization(this, accept)));
 
     /// <summary>Who asks: NAS-Identifier, the virtual port type, and both IKE addresses as station IDs (RFC 3580 style).</summary>
     public static IReadOnlyList<RadiusAttribute> NasAttributes(IPEndPoint local, IPEndPoint remote) =>

@@ -13,9 +13,10 @@ namespace IpsecTun.Engine.Eap;
 /// EAP passthrough to RADIUS (RFC 3579) behind Ike's <see cref="IEapAuthenticator"/>: we ask for the identity
 /// ourselves, then every EAP Response goes to the RADIUS server in the background and the IKE SA picks the answer
 /// up on its next tick (<see cref="Poll"/>). The Access-Accept's MS-MPPE keys become the MSK and its
-/// Framed-IP-Address the client's virtual address.
+/// Framed-IP-Address the client's virtual address; <paramref name="accepted"/> is told of the Access-Accept, for the
+/// accounting of the session it opens.
 /// </summary>
-internal sealed class RadiusEapAuthenticator(RadiusEapSession session, RandomSource random) : IEapAuthenticator
+internal sealed class RadiusEapAuthenticator(RadiusEapSession session, RandomSource random, Action<RadiusPacket>? accepted = null) : IEapAuthenticator
 {
     private readonly CancellationTokenSource _stop = new();
     private Task<EapOutcome>? _forwarding;
@@ -58,9 +59,17 @@ internal sealed class RadiusEapAuthenticator(RadiusEapSession session, RandomSou
         }
 
         EapOutcome outcome = done.Result;
-        return outcome.Kind == EapOutcomeKind.Succeeded
-            ? EapRounds.From(outcome, _identity, FramedAddress(session.Accept))
-            : EapRounds.From(outcome, _identity);
+        if (outcome.Kind != EapOutcomeKind.Succeeded)
+        {
+            return EapRounds.From(outcome, _identity);
+        }
+
+        if (session.Accept is { } accept)
+        {
+            accepted?.Invoke(accept);
+        }
+
+        return EapRounds.From(outcome, _identity, FramedAddress(session.Accept));
     }
 
     public void Dispose()

@@ -152,6 +152,7 @@ public sealed partial class Endpoint
                     entry.Peer?.Backoff.Reset();
                     Progress(entry, ConnectPhase.Phase2);
                     ServeEstablished(entry);
+                    StartAccounting(entry);
                     break;
                 case IkeSaEventKind.ChildSaInstalled:
                     EndpointLog.Info(_log, name, "Child SA installed: " + e.Message);
@@ -178,6 +179,7 @@ public sealed partial class Endpoint
                 case IkeSaEventKind.PeerDead:
                 case IkeSaEventKind.Failed:
                 case IkeSaEventKind.Closed:
+                    NoteSessionEnd(entry, e.Kind);
                     if (e.Kind == IkeSaEventKind.Closed && entry.DeletedLocally)
                     {
                         EndpointLog.Info(_log, name, e.Message);
@@ -201,6 +203,7 @@ public sealed partial class Endpoint
             Progress(entry, ConnectPhase.Authentication);
         }
 
+        TrackChildren(entry);
         if (entry.IsOver)
         {
             Remove(entry);
@@ -224,6 +227,7 @@ public sealed partial class Endpoint
         if (_ikeSas.TryAdd(entry.Key, entry) && created.State == IkeSaState.Established)
         {
             entry.EstablishedAt = Time.GetUtcNow();
+            MoveAccounting(replaced, entry);
         }
     }
 
@@ -233,6 +237,7 @@ public sealed partial class Endpoint
         _ikeSas.Remove(entry.Key);
         entry.Sa.Dispose();
         ReleaseClient(entry);
+        StopAccounting(entry);
         PeerRuntime? peer = entry.Peer;
         if (peer is null)
         {
@@ -305,6 +310,7 @@ public sealed partial class Endpoint
         _ikeSas.Remove(entry.Key);
         entry.Sa.Dispose();
         ReleaseClient(entry);
+        StopAccounting(entry, forgotten: true);
         if (entry.Peer?.Initiated == entry)
         {
             entry.Peer.Initiated = null;
@@ -361,6 +367,7 @@ public sealed partial class Endpoint
             }
 
             Execute(entry, entry.Sa.Tick());
+            Account(entry);
             if (entry.Sa is { State: IkeSaState.Established, LocalBehindNat: true } && Time.GetElapsedTime(entry.LastKeepalive) >= KeepaliveInterval)
             {
                 entry.LastKeepalive = Time.GetTimestamp();

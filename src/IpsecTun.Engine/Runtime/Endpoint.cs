@@ -136,13 +136,14 @@ public sealed partial class Endpoint : IDisposable
             return;
         }
 
+        Task accounting = Task.CompletedTask;
         if (_threads.Count > 0)
         {
-            Invoke(() =>
+            accounting = Invoke(() =>
             {
                 _stopping = true;
                 DeleteAll(reconnect: false);
-                return 0;
+                return StopAllAccounting();
             });
         }
 
@@ -158,6 +159,9 @@ public sealed partial class Endpoint : IDisposable
         {
             thread.Join();
         }
+
+        // The Stop requests of the sessions just ended go out on the RADIUS client's own tasks.
+        accounting.Wait(AccountingDrainTimeout);
 
         RemoveRoutes();
         ClearSourceNat();

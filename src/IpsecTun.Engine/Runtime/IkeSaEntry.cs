@@ -1,3 +1,4 @@
+using IpsecTun.Engine.Eap;
 using IpsecTun.Ike.Sa;
 
 namespace IpsecTun.Engine.Runtime;
@@ -28,6 +29,9 @@ internal sealed class IkeSaEntry(IkeSa sa, PeerRuntime? peer, long createdAt)
 
     /// <summary>This side asked for the delete (disconnect, kill-connections, reload, stop).</summary>
     public bool DeletedLocally { get; set; }
+
+    /// <summary>The RADIUS accounting of the session this SA carries, when RADIUS authenticated it.</summary>
+    public RadiusAccountingSession? Accounting { get; set; }
 
     public bool IsOver => Sa.State is IkeSaState.Closed or IkeSaState.Failed;
 

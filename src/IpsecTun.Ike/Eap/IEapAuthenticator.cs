@@ -15,4 +15,10 @@ public interface IEapAuthenticator : IDisposable
 
     /// <summary>The round that was <see cref="EapRoundKind.Pending"/>, once it is ready; null until then. Called from any thread's tick.</summary>
     EapRound? Poll() => null;
+
+    /// <summary>
+    /// Why this server has failed the conversation while its last Request (a TLS alert) still waits for an
+    /// answer; null otherwise. Reported when the initiator gives up instead of answering.
+    /// </summary>
+    string? PendingFailure => null;
 }

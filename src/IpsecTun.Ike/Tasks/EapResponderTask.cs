@@ -68,6 +68,9 @@ internal sealed class EapResponderTask : IkeTask, IDisposable
         }
     }
 
+    /// <summary>Why the EAP server failed the conversation while it waits for the initiator (see <see cref="IEapAuthenticator.PendingFailure"/>).</summary>
+    public string? PendingFailure => _authenticator?.PendingFailure;
+
     /// <summary>The pending round, if the EAP server has it ready now.</summary>
     public EapRound? Poll() => IsWaiting ? _authenticator?.Poll() : null;
 

@@ -26,7 +26,10 @@ internal sealed class PeerRefusalTask : IkeTask
         if (_refused)
         {
             string during = sa.EapResponder is null ? "IKE_AUTH" : "EAP authentication";
-            sa.FailAuthentication(IkeSaFailureKind.RejectedByPeer, $"the initiator gave up during {during}: it sent AUTHENTICATION_FAILED (a wrong password or an EAP method it refused)", output);
+            string reason = sa.EapResponder?.PendingFailure is { } ours
+                ? $"the initiator gave up during {during} after our EAP server failed it: {ours}"
+                : $"the initiator gave up during {during}: it sent AUTHENTICATION_FAILED (a wrong password or an EAP method it refused)";
+            sa.FailAuthentication(IkeSaFailureKind.RejectedByPeer, reason, output);
         }
     }
 

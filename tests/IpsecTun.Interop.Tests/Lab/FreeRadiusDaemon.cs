@@ -1,117 +1,63 @@
+using System.Net;
+using IpsecTun.Tests.Shared.FreeRadius;
+
 namespace IpsecTun.Interop.Tests.Lab;
 
 /// <summary>
-/// FreeRADIUS 3 in the foreground (<c>freeradius -X</c>) inside a namespace, on a copy of Debian's configuration:
-/// one user, EAP-MD5 and EAP-MSCHAPv2, authentication on 127.0.0.1:1812 and accounting on :1813 (the namespace's
-/// own loopback, so the ports are free), accounting written to a detail file.
+/// FreeRADIUS 3 in the foreground (<c>freeradius -X</c>) inside a namespace, configured by <see cref="FreeRadiusSetup"/>:
+/// one user (with a Framed-IP-Address when given), EAP-MD5, GTC and MS-CHAPv2, and with <paramref name="tls"/>
+/// EAP-TLS and TTLS; authentication on 127.0.0.1:1812 and accounting on :1813 (the namespace's own loopback, so the
+/// ports are free), accounting written to <see cref="DetailFile"/>.
 /// </summary>
 internal sealed class FreeRadiusDaemon : IDisposable
 {
     public const string Secret = "interop radius secret";
     public const int AuthenticationPort = 1812;
-    private const string Binary = "/usr/sbin/freeradius";
-    private const string Shipped = "/etc/freeradius/3.0";
+    public const int AccountingPort = 1813;
 
     private readonly BackgroundProcess _process;
 
-    public FreeRadiusDaemon(NetworkNamespace netns, TemporaryDirectory directory, string user, string password)
+    /// <param name="tls">The CA that client certificates must chain to, the server certificate and its key, as PEM.</param>
+    public FreeRadiusDaemon(
+        NetworkNamespace netns, TemporaryDirectory directory, string user, string password, IPAddress? framedIpAddress = null,
+        (string CaPem, string CertificatePem, string KeyPem)? tls = null)
     {
-        if (!File.Exists(Binary))
+        if (!FreeRadiusSetup.IsInstalled)
         {
             LabRequirement.Missing("FreeRADIUS (apt-get install freeradius)");
         }
 
-        string raddb = Path.Combine(directory.Path, "raddb");
-        Command.Run("cp", "-a", Shipped, raddb).EnsureSuccess();
-        Configure(raddb, user, password);
-        DetailFile = Path.Combine(raddb, "log", "detail");
-        _process = new BackgroundProcess("ip", netns.Wrap(Binary, "-X", "-f", "-d", raddb));
+        string raddb = new FreeRadiusSetup
+        {
+            Secret = Secret,
+            Users = [new FreeRadiusUser(user, password, framedIpAddress)],
+            AuthenticationPort = AuthenticationPort,
+            AccountingPort = AccountingPort,
+            DefaultEapType = "mschapv2",
+            Tls = tls,
+        }.Write(directory.Path);
+        DetailFile = FreeRadiusSetup.DetailFile(raddb);
+        netns.Ip("link", "set", "lo", "up");
+        _process = new BackgroundProcess("ip", netns.Wrap([FreeRadiusSetup.Binary, .. FreeRadiusSetup.Arguments(raddb)]));
         StrongSwanDaemon.WaitFor(
-            () => _process.Output.Contains("Ready to process requests", StringComparison.Ordinal) || _process.HasExited, TimeSpan.FromSeconds(30), "FreeRADIUS");
+            () => _process.Output.Contains(FreeRadiusSetup.ReadyLine, StringComparison.Ordinal) || _process.HasExited, TimeSpan.FromSeconds(30), "FreeRADIUS");
         if (_process.HasExited)
         {
             throw new InvalidOperationException("FreeRADIUS did not start:\n" + _process.Output);
         }
     }
 
+    /// <summary>The authentication endpoint, as ipsectun's radius entry names it.</summary>
+    public static IPEndPoint EndPoint { get; } = new(IPAddress.Loopback, AuthenticationPort);
+
     /// <summary>Where FreeRADIUS writes each accounting request it receives.</summary>
     public string DetailFile { get; }
 
     public string Log => _process.Output;
 
-    public void Dispose() => _process.Dispose();
+    /// <summary>The accounting records in the detail file so far, oldest first.</summary>
+    public IReadOnlyList<AccountingRecord> AccountingRecords() =>
+        File.Exists(DetailFile) ? AccountingRecord.ParseDetail(File.ReadAllText(DetailFile)) : [];
 
-    private static void Configure(string raddb, string user, string password)
-    {
-        string conf = File.ReadAllText(Path.Combine(raddb, "radiusd.conf"))
-            .Replace("\tuser = freerad", "", StringComparison.Ordinal)
-            .Replace("\tgroup = freerad", "", StringComparison.Ordinal)
-            .Replace("logdir = /var/log/freeradius", $"logdir = {raddb}/log", StringComparison.Ordinal)
-            .Replace("run_dir = ${localstatedir}/run/${name}", $"run_dir = {raddb}/run", StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(raddb, "radiusd.conf"), conf);
-        Directory.CreateDirectory(Path.Combine(raddb, "log"));
-        Directory.CreateDirectory(Path.Combine(raddb, "run"));
-        File.WriteAllText(Path.Combine(raddb, "clients.conf"), $$"""
-            client localhost {
-                ipaddr = 127.0.0.1
-                secret = "{{Secret}}"
-                require_message_authenticator = yes
-            }
-            """);
-        File.WriteAllText(Path.Combine(raddb, "mods-config", "files", "authorize"), $"{user} Cleartext-Password := \"{password}\"\n");
-        File.WriteAllText(Path.Combine(raddb, "mods-available", "eap"), """
-            eap {
-                default_eap_type = mschapv2
-                timer_expire = 60
-                ignore_unknown_eap_types = no
-                max_sessions = ${max_requests}
-                md5 {
-                }
-                mschapv2 {
-                }
-            }
-            """);
-        File.WriteAllText(Path.Combine(raddb, "sites-available", "default"), $$"""
-            server default {
-                listen {
-                    type = auth
-                    ipaddr = 127.0.0.1
-                    port = {{AuthenticationPort}}
-                }
-                listen {
-                    type = acct
-                    ipaddr = 127.0.0.1
-                    port = {{AuthenticationPort + 1}}
-                }
-                authorize {
-                    eap {
-                        ok = return
-                    }
-                    files
-                }
-                authenticate {
-                    Auth-Type MS-CHAP {
-                        mschap
-                    }
-                    eap
-                }
-                post-auth {
-                }
-                preacct {
-                }
-                accounting {
-                    detail
-                }
-            }
-            """);
-        File.Delete(Path.Combine(raddb, "sites-enabled", "inner-tunnel"));
-        File.WriteAllText(Path.Combine(raddb, "mods-available", "detail"), $$"""
-            detail {
-                filename = {{raddb}}/log/detail
-                escape_filenames = no
-                permissions = 0600
-                header = "%t"
-            }
-            """);
-    }
+    public void Dispose() => _process.Dispose();
 }

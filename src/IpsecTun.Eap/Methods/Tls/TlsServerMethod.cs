@@ -22,6 +22,8 @@ internal abstract class TlsServerMethod(EapTlsSettings settings) : EapServerMeth
 
     protected abstract IReadOnlyList<TlsExport> Exports { get; }
 
+    public override string? PendingFailure => _failure;
+
     public override byte[] Start(byte identifier)
     {
         Engine = TlsEngine.StartServer(settings, AllowTls13, RequireClientCertificate, Exports);

@@ -56,6 +56,20 @@ public sealed class EapAuthTests
     }
 
     [Fact]
+    public void An_initiator_that_gives_up_after_the_server_failed_it_is_reported_with_the_server_reason()
+    {
+        using var peers = new TwoPeers(
+            Initiator(new ToyEapClient("alice", "secret", refusesChallenge: true)),
+            Responder(new ToyEapServer("secret") { PendingFailure = "Tls: the peer certificate is not trusted by the configured CA" }));
+
+        Conversation run = Conversation.Run(peers);
+
+        Assert.True(run.ResponderLogged(
+            "the initiator gave up during EAP authentication after our EAP server failed it: Tls: the peer certificate is not trusted by the configured CA"));
+        Assert.Equal(IkeSaState.Failed, peers.Responder.State);
+    }
+
+    [Fact]
     public void Responder_certificate_from_another_ca_stops_the_initiator_before_any_eap_response()
     {
         var client = new ToyEapClient("alice", "secret");

@@ -20,6 +20,9 @@ internal sealed class ToyEapServer(string password, bool derivesMsk = true, bool
 
     public EapRound? Poll() => Ready ? Parked : null;
 
+    /// <summary>A failure the server claims to have decided on while it waits for the initiator.</summary>
+    public string? PendingFailure { get; init; }
+
     public EapRound Start() => Answer(EapRound.Send(ToyEap.Packet(ToyEap.Request, 1, ToyEap.IdentityType)));
 
     public EapRound Process(ReadOnlyMemory<byte> message)

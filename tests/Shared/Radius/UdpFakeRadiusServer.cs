@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace IpsecTun.Eap.Tests;
+namespace IpsecTun.Tests.Shared.Radius;
 
 /// <summary>A RADIUS server on a real 127.0.0.1 UDP socket whose answers the test decides, datagram by datagram.</summary>
 internal sealed class UdpFakeRadiusServer : IDisposable

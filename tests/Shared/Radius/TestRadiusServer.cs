@@ -4,7 +4,7 @@ using IpsecTun.Eap.Radius;
 
 #pragma warning disable CA5351 // RADIUS is defined over MD5.
 
-namespace IpsecTun.Eap.Tests;
+namespace IpsecTun.Tests.Shared.Radius;
 
 /// <summary>Signs responses and hides MPPE keys the way a RADIUS server does, written from the RFC text for the tests.</summary>
 internal static class TestRadiusServer

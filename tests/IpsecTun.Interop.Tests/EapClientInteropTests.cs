@@ -119,7 +119,9 @@ public sealed class EapClientInteropTests
 
     private static (IDisposable Server, Func<string> Log) FreeRadius(NetworkNamespace netns, TemporaryDirectory directory, EapClientPki pki)
     {
-        var radius = new FreeRadiusTunnelDaemon(netns, directory, pki, Password);
+        var radius = new FreeRadiusDaemon(
+            netns, directory, EapLabConfig.User, Password,
+            tls: (File.ReadAllText(pki.CaCertificate), File.ReadAllText(pki.Gateway.Certificate), File.ReadAllText(pki.Gateway.Key)));
         return (radius, () => radius.Log);
     }
 

@@ -144,6 +144,7 @@ internal sealed record FreeRadiusSetup
         return eap.ToString();
     }
 
+    /// <summary>The outer server; EAP-GTC checks its password through PAP (the gtc module's auth_type).</summary>
     private string DefaultServer() => $$"""
         server default {
             listen {
@@ -159,6 +160,9 @@ internal sealed record FreeRadiusSetup
                 files
             }
             authenticate {
+                Auth-Type PAP {
+                    pap
+                }
                 Auth-Type MS-CHAP {
                     mschap
                 }

@@ -126,7 +126,8 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
 
             children.Add(new ChildPlan(policies[i], new ChildSaSettings(
                 ChildProposalMapper.Map(proposal), [PolicyMapper.LocalSelector(policy)], [PolicyMapper.RemoteSelector(policy)],
-                policy.Tunnel ? ChildSaMode.Tunnel : ChildSaMode.Transport, proposal.Lifetime, Unique: policy.Level == Config.PolicyLevel.Unique)));
+                policy.Tunnel ? ChildSaMode.Tunnel : ChildSaMode.Transport, proposal.Lifetime, PolicyMapper.ChildProtocol(policy),
+                Unique: policy.Level == Config.PolicyLevel.Unique)));
         }
 
         return children;
@@ -154,7 +155,8 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
             [.. templates.SelectMany(t => BothFamilies(t.SrcAddress, PolicyMapper.LocalSelector(t)))],
             [.. templates.SelectMany(t => BothFamilies(t.DstAddress, PolicyMapper.RemoteSelector(t)))],
             ChildSaMode.Tunnel,
-            proposal.Lifetime);
+            proposal.Lifetime,
+            PolicyMapper.ChildProtocol(templates[0]));
     }
 
     /// <summary>RouterOS's ::/0 template accepts IPv4 requests too, so it stands for 0.0.0.0/0 as well.</summary>

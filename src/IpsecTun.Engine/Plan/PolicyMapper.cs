@@ -53,6 +53,10 @@ internal static class PolicyMapper
     /// <summary>The remote side (dst-address, dst-port) as an IKE traffic selector.</summary>
     public static IkeSelector RemoteSelector(Policy policy) => IkeRange(policy.DstAddress, policy.Protocol, policy.DstPort);
 
+    /// <summary>The protocol of the Child SA a policy asks for: its ipsec-protocols.</summary>
+    public static Ike.Messages.ProtocolId ChildProtocol(Policy policy) =>
+        policy.IpsecProtocols == IpsecProtocol.Ah ? Ike.Messages.ProtocolId.Ah : Ike.Messages.ProtocolId.Esp;
+
     /// <summary>A whole prefix with any protocol and port.</summary>
     public static IkeSelector AnySelector(IPNetwork network) => IkeRange(network, null, null);
 

@@ -30,6 +30,19 @@ public sealed class MultiplePolicyPlanTests
     }
 
     [Fact]
+    public void A_policy_with_ipsec_protocols_ah_asks_for_an_ah_child_sa()
+    {
+        PeerPlan esp = ConfigurationText.Plan(SiteToSitePlanTests.Json).FindPeer("office")!;
+        PeerPlan ah = ConfigurationText.Plan(SiteToSitePlanTests.Json.Replace(
+            "\"peer\": \"office\", \"proposal\": \"esp\" },", "\"peer\": \"office\", \"proposal\": \"esp\", \"ipsec-protocols\": \"ah\" },", StringComparison.Ordinal))
+            .FindPeer("office")!;
+
+        Assert.Equal([Ike.Messages.ProtocolId.Esp, Ike.Messages.ProtocolId.Esp], esp.Children.Select(c => c.Settings.Protocol));
+        Assert.Equal([Ike.Messages.ProtocolId.Ah, Ike.Messages.ProtocolId.Esp], ah.Children.Select(c => c.Settings.Protocol));
+        Assert.Equal(Esp.IpsecProtocols.Ah, ah.Children[0].Policy.Protocols);
+    }
+
+    [Fact]
     public void The_ike_retransmission_comes_from_the_ipsectun_section_with_strongswan_like_defaults()
     {
         PeerPlan byDefault = ConfigurationText.Plan(SiteToSitePlanTests.Json).FindPeer("office")!;

@@ -106,7 +106,7 @@ internal static class TestPlans
                 Protocols = ah ? IpsecProtocols.Ah : IpsecProtocols.Esp,
             },
             new ChildSaSettings(
-                [ah ? new ChildProposalSettings([], [IntegrityAlgorithms.HmacSha2_256_128]) : new ChildProposalSettings([Aes128Gcm], [])],
+                [ah ? new ChildProposalSettings([Aes128Gcm], [IntegrityAlgorithms.HmacSha2_256_128]) : new ChildProposalSettings([Aes128Gcm], [])],
                 [Range(n.Local)], [Range(n.Remote)], ChildSaMode.Tunnel, TimeSpan.FromHours(1),
                 ah ? IpsecTun.Ike.Messages.ProtocolId.Ah : IpsecTun.Ike.Messages.ProtocolId.Esp, Unique: levels?[i] == PolicyLevel.Unique)))];
         var settings = new IkeSaSettings(

@@ -7,13 +7,14 @@ internal static class IpsecTunConfig
 {
     /// <summary>
     /// A site-to-site peer with a pre-shared key: the profile's IKE algorithms, the proposal's ESP algorithms,
-    /// one tunnel policy between the inside networks (and one per pair of <paramref name="morePolicies"/>), whether
+    /// one tunnel policy between the inside networks (and one per pair of <paramref name="morePolicies"/>) with
+    /// <paramref name="ipsecProtocols"/> (esp or ah), whether
     /// this side waits for the peer (passive), and how IKE requests are retransmitted.
     /// </summary>
     public static string SiteToSitePsk(
         IPAddress local, IPAddress remote, string localNet, string remoteNet, IkeSuite suite, string psk, bool passive,
         string lifetime = "1d", string childLifetime = "30m", string dpdInterval = "10s", int mtu = 1400, string retransmitTimeout = "2s", int retransmitTries = 5,
-        (string Local, string Remote)[]? morePolicies = null) => $$"""
+        (string Local, string Remote)[]? morePolicies = null, string ipsecProtocols = "esp") => $$"""
         {
           "ip": {
             "ipsec": {
@@ -24,7 +25,7 @@ internal static class IpsecTunConfig
               "peer":     [ { "name": "lab-peer", "address": "{{remote}}/32", "local-address": "{{local}}", "exchange-mode": "ike2",
                               "profile": "lab", "passive": "{{(passive ? "yes" : "no")}}" } ],
               "identity": [ { "peer": "lab-peer", "auth-method": "pre-shared-key", "secret": "{{psk}}" } ],
-              "policy":   [ {{string.Join(", ", new[] { (Local: localNet, Remote: remoteNet) }.Concat(morePolicies ?? []).Select(Policy))}} ]
+              "policy":   [ {{string.Join(", ", new[] { (Local: localNet, Remote: remoteNet) }.Concat(morePolicies ?? []).Select(nets => Policy(nets, ipsecProtocols)))}} ]
             }
           },
           "ipsectun": { "interface": { "name": "itun0", "mtu": {{mtu}} },
@@ -32,8 +33,8 @@ internal static class IpsecTunConfig
         }
         """;
 
-    private static string Policy((string Local, string Remote) nets) =>
-        $$"""{ "src-address": "{{nets.Local}}", "dst-address": "{{nets.Remote}}", "tunnel": "yes", "peer": "lab-peer", "proposal": "lab" }""";
+    private static string Policy((string Local, string Remote) nets, string ipsecProtocols) =>
+        $$"""{ "src-address": "{{nets.Local}}", "dst-address": "{{nets.Remote}}", "tunnel": "yes", "peer": "lab-peer", "proposal": "lab", "ipsec-protocols": "{{ipsecProtocols}}" }""";
 
     /// <summary>
     /// The manual's road-warrior client: no policy of its own, an identity with a mode-config entry of

@@ -41,6 +41,17 @@ internal sealed class IpsecTunDaemon : IDisposable
 
     private static Dictionary<string, string> Environment => new() { ["DOTNET_ROOT"] = DotnetRoot };
 
+    /// <summary>
+    /// The endpoint's resident memory in KiB (VmRSS). `ip netns exec` and `env` exec into the program, so the
+    /// process started is the endpoint itself.
+    /// </summary>
+    public long ResidentKib()
+    {
+        string status = File.ReadAllText($"/proc/{_process.Id}/status");
+        string line = status.Split('\n').Single(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Runs an ipsectun command against this endpoint's control socket.</summary>
     public CommandResult Cli(params string[] arguments) =>
         Command.Run("ip", Namespace.Wrap(["env", $"DOTNET_ROOT={DotnetRoot}", Program, .. arguments, "--control", ControlSocket]), TimeSpan.FromSeconds(60));

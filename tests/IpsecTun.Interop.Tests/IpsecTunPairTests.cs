@@ -4,30 +4,26 @@ namespace IpsecTun.Interop.Tests;
 
 /// <summary>
 /// Two ipsectun endpoints, one per namespace, with nothing between them to hide behind: what strongSwan's libipsec
-/// cannot do (raw ESP without UDP encapsulation) is checked between two instances of this program. The right side
-/// connects; ping and a TCP transfer cross the tunnel, and both sides list the SAs they use.
+/// cannot do (raw ESP without UDP encapsulation, AH) is checked between two instances of this program. The right
+/// side connects; ping and a TCP transfer cross the tunnel, and both sides list the SAs they use.
 /// </summary>
 [Collection(InteropGroup.Name)]
 public sealed class IpsecTunPairTests
 {
     private const string Psk = "interop-pair-psk";
 
-    [Fact]
-    public void Traffic_crosses_a_tunnel_between_two_ipsectun_endpoints_over_raw_esp()
+    [Theory]
+    [InlineData("esp")]
+    [InlineData("ah")]
+    public void Traffic_crosses_a_tunnel_between_two_ipsectun_endpoints_over_raw_ip(string ipsecProtocols)
     {
-        const string ipsecProtocols = "esp";
         LabRequirement.EnsureAvailable();
         using var lab = new SiteToSiteLab();
         using var leftDir = new TemporaryDirectory();
         using var rightDir = new TemporaryDirectory();
-        IkeSuite suite = IkeSuite.AesGcmEcp256;
-        using var left = new IpsecTunDaemon(lab.Left, leftDir, IpsecTunConfig.SiteToSitePsk(
-            SiteToSiteLab.LeftOuter, SiteToSiteLab.RightOuter, "10.1.0.0/24", "10.2.0.0/24", suite, Psk, passive: true, ipsecProtocols: ipsecProtocols));
-        using var right = new IpsecTunDaemon(lab.Right, rightDir, IpsecTunConfig.SiteToSitePsk(
-            SiteToSiteLab.RightOuter, SiteToSiteLab.LeftOuter, "10.2.0.0/24", "10.1.0.0/24", suite, Psk, passive: false, ipsecProtocols: ipsecProtocols));
-
-        CommandResult connect = right.Cli("connect", "lab-peer", "--timeout", "30s");
-        Assert.True(connect.ExitCode == 0, connect + right.Log + left.Log);
+        (IpsecTunDaemon left, IpsecTunDaemon right) = Connected(lab, leftDir, rightDir, ipsecProtocols);
+        using var leftOwner = left;
+        using var rightOwner = right;
         CommandResult ping = SiteToSiteLab.Ping(lab.Left, SiteToSiteLab.LeftInside, SiteToSiteLab.RightInside);
         Assert.True(ping.ExitCode == 0, ping + left.Log + right.Log);
 
@@ -35,7 +31,7 @@ public sealed class IpsecTunPairTests
         TestContext.Current.TestOutputHelper?.WriteLine($"ipsectun <-> ipsectun, {ipsecProtocols} over raw IP: TCP {mbps:F0} Mbit/s");
         Assert.True(mbps > 1, $"{mbps} Mbit/s");
 
-        // Without NAT neither side encapsulates, so every packet went through the raw protocol 50 sockets.
+        // Without NAT neither side encapsulates, so every packet went through the raw protocol 50 or 51 sockets.
         foreach (IpsecTunDaemon endpoint in new[] { left, right })
         {
             Dictionary<string, string> peer = Assert.Single(endpoint.Show("active-peers"));
@@ -58,13 +54,9 @@ public sealed class IpsecTunPairTests
         using var lab = new SiteToSiteLab();
         using var leftDir = new TemporaryDirectory();
         using var rightDir = new TemporaryDirectory();
-        IkeSuite suite = IkeSuite.AesGcmEcp256;
-        using var left = new IpsecTunDaemon(lab.Left, leftDir, IpsecTunConfig.SiteToSitePsk(
-            SiteToSiteLab.LeftOuter, SiteToSiteLab.RightOuter, "10.1.0.0/24", "10.2.0.0/24", suite, Psk, passive: true));
-        using var right = new IpsecTunDaemon(lab.Right, rightDir, IpsecTunConfig.SiteToSitePsk(
-            SiteToSiteLab.RightOuter, SiteToSiteLab.LeftOuter, "10.2.0.0/24", "10.1.0.0/24", suite, Psk, passive: false));
-        CommandResult connect = right.Cli("connect", "lab-peer", "--timeout", "30s");
-        Assert.True(connect.ExitCode == 0, connect + right.Log + left.Log);
+        (IpsecTunDaemon left, IpsecTunDaemon right) = Connected(lab, leftDir, rightDir, "esp");
+        using var leftOwner = left;
+        using var rightOwner = right;
         CommandResult ping = SiteToSiteLab.Ping(lab.Left, SiteToSiteLab.LeftInside, SiteToSiteLab.RightInside, count: 20);
         Assert.True(ping.ExitCode == 0, ping + left.Log + right.Log);
 
@@ -76,5 +68,26 @@ public sealed class IpsecTunPairTests
         Assert.InRange(kib, 1024, 256 * 1024);
         Assert.Equal(0, right.Stop());
         Assert.Equal(0, left.Stop());
+    }
+
+    /// <summary>Starts an endpoint on each side of <paramref name="lab"/>, the left one passive, and connects from the right.</summary>
+    private static (IpsecTunDaemon Left, IpsecTunDaemon Right) Connected(
+        SiteToSiteLab lab, TemporaryDirectory leftDir, TemporaryDirectory rightDir, string ipsecProtocols)
+    {
+        IkeSuite suite = IkeSuite.AesGcmEcp256;
+        var left = new IpsecTunDaemon(lab.Left, leftDir, IpsecTunConfig.SiteToSitePsk(
+            SiteToSiteLab.LeftOuter, SiteToSiteLab.RightOuter, "10.1.0.0/24", "10.2.0.0/24", suite, Psk, passive: true, ipsecProtocols: ipsecProtocols));
+        var right = new IpsecTunDaemon(lab.Right, rightDir, IpsecTunConfig.SiteToSitePsk(
+            SiteToSiteLab.RightOuter, SiteToSiteLab.LeftOuter, "10.2.0.0/24", "10.1.0.0/24", suite, Psk, passive: true, ipsecProtocols: ipsecProtocols));
+        CommandResult connect = right.Cli("connect", "lab-peer", "--timeout", "30s");
+        if (connect.ExitCode != 0)
+        {
+            string logs = connect + right.Log + left.Log;
+            right.Dispose();
+            left.Dispose();
+            Assert.Fail(logs);
+        }
+
+        return (left, right);
     }
 }

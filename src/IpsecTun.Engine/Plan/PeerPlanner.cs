@@ -124,8 +124,14 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
                 continue;
             }
 
+            if (policy.IpsecProtocols == IpsecProtocol.Ah && !proposal.AuthAlgorithms.OfType<Crypto.IntegrityAlgorithm>().Any())
+            {
+                errors.Policy(policy, "ipsec-protocols", $"ah authenticates with the proposal's auth-algorithms, and proposal {proposal.Name} has none");
+                continue;
+            }
+
             children.Add(new ChildPlan(policies[i], new ChildSaSettings(
-                ChildProposalMapper.Map(proposal), [PolicyMapper.LocalSelector(policy)], [PolicyMapper.RemoteSelector(policy)],
+                ChildProposalMapper.Map(proposal, PolicyMapper.ChildProtocol(policy)), [PolicyMapper.LocalSelector(policy)], [PolicyMapper.RemoteSelector(policy)],
                 policy.Tunnel ? ChildSaMode.Tunnel : ChildSaMode.Transport, proposal.Lifetime, PolicyMapper.ChildProtocol(policy),
                 Unique: policy.Level == Config.PolicyLevel.Unique)));
         }
@@ -151,7 +157,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
 
         var proposal = configuration.Proposal(templates[0].Proposal);
         return new ChildSaSettings(
-            ChildProposalMapper.Map(proposal),
+            ChildProposalMapper.Map(proposal, PolicyMapper.ChildProtocol(templates[0])),
             [.. templates.SelectMany(t => BothFamilies(t.SrcAddress, PolicyMapper.LocalSelector(t)))],
             [.. templates.SelectMany(t => BothFamilies(t.DstAddress, PolicyMapper.RemoteSelector(t)))],
             ChildSaMode.Tunnel,

@@ -217,7 +217,8 @@ public sealed partial class IkeSa
     {
         payloads = [];
         InboundMessageReader? reader = message.Header.ExchangeType == ExchangeType.IkeSaInit ? _plainReader : _protectedReader;
-        InboundStatus status = reader is null ? InboundStatus.Rejected : reader.Read(datagram, message, payloads, out IkeError error);
+        IkeError error = IkeError.Drop("no keys to read it with");
+        InboundStatus status = reader is null ? InboundStatus.Rejected : reader.Read(datagram, message, payloads, out error);
         if (status == InboundStatus.Complete)
         {
             _lastInbound = Time.GetTimestamp();
@@ -231,7 +232,7 @@ public sealed partial class IkeSa
 
         if (status == InboundStatus.Rejected)
         {
-            Drop(output, $"{message.Header.ExchangeType} message {message.Header.MessageId} rejected");
+            Drop(output, $"{message.Header.ExchangeType} message {message.Header.MessageId} rejected: {error.Reason}");
         }
 
         payloads = null;

@@ -40,6 +40,11 @@ public sealed class MultiplePolicyPlanTests
         Assert.Equal([Ike.Messages.ProtocolId.Esp, Ike.Messages.ProtocolId.Esp], esp.Children.Select(c => c.Settings.Protocol));
         Assert.Equal([Ike.Messages.ProtocolId.Ah, Ike.Messages.ProtocolId.Esp], ah.Children.Select(c => c.Settings.Protocol));
         Assert.Equal(Esp.IpsecProtocols.Ah, ah.Children[0].Policy.Protocols);
+
+        // AH encrypts nothing: whatever enc-algorithms say, it offers the auth-algorithms alone.
+        ChildProposalSettings offer = Assert.Single(ah.Children[0].Settings.Proposals);
+        Assert.Empty(offer.Encryption);
+        Assert.NotEmpty(offer.Integrity);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace IpsecTun.Cli;
 
 /// <summary>
-/// <c>ipsectun run --config FILE [--control PATH]</c>: runs the endpoint in the foreground until SIGINT or
+/// <c>ipsectun run --config FILE [--control PATH] [--debug]</c>: runs the endpoint in the foreground until SIGINT or
 /// SIGTERM, then deletes its SAs with the peers and removes its adapter and routes. SIGHUP reloads.
 /// </summary>
 internal static class RunCommand
@@ -28,12 +28,17 @@ internal static class RunCommand
         {
             Description = "Path of the control socket (else IPSECTUN_CONTROL, ipsectun.control of the configuration, /run/ipsectun/ipsectun.sock).",
         };
-        var command = new Command("run", "Runs the endpoint in the foreground until SIGINT or SIGTERM.") { config, control };
-        command.SetAction((parseResult, _) => Run(parseResult, parseResult.GetRequiredValue(config).ToString(), parseResult.GetValue(control)));
+        var debug = new Option<bool>("--debug")
+        {
+            Description = "Also log the debug topic (each exchange, keys derived, datagrams dropped and why), as RouterOS's ipsec,debug.",
+        };
+        var command = new Command("run", "Runs the endpoint in the foreground until SIGINT or SIGTERM.") { config, control, debug };
+        command.SetAction((parseResult, _) => Run(
+            parseResult, parseResult.GetRequiredValue(config).ToString(), parseResult.GetValue(control), parseResult.GetValue(debug) ? LogLevel.Debug : LogLevel.Information));
         return command;
     }
 
-    private static async Task<int> Run(ParseResult parseResult, string path, string? controlPath)
+    private static async Task<int> Run(ParseResult parseResult, string path, string? controlPath, LogLevel logLevel)
     {
         TextWriter error = parseResult.InvocationConfiguration.Error;
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows())
@@ -53,7 +58,7 @@ internal static class RunCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        return await RunWithState(error, path, controlPath, loaded).ConfigureAwait(false);
+        return await RunWithState(error, path, controlPath, loaded, logLevel).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -62,10 +67,10 @@ internal static class RunCommand
     /// the run turned it, for the next start to clean in turn. A clean exit removes the file once
     /// everything in it is undone.
     /// </summary>
-    private static async Task<int> RunWithState(TextWriter error, string path, string? controlPath, EndpointPlanResult loaded)
+    private static async Task<int> RunWithState(TextWriter error, string path, string? controlPath, EndpointPlanResult loaded, LogLevel logLevel)
     {
         IpsecConfiguration configuration = loaded.Plan!.Configuration;
-        using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+        using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel));
         ILogger log = loggers.CreateLogger("ipsectun");
         string control = ControlPath.Resolve(controlPath, configuration);
         string statePath = StatePath(control);

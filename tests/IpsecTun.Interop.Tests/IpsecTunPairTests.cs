@@ -42,6 +42,7 @@ public sealed class IpsecTunPairTests
             Assert.All(sas, sa => Assert.NotEqual("0", sa["current-bytes"]));
         }
 
+        Assert.Contains("ipsec,debug lab-peer: IKE SA keys derived with aes-128-gcm", left.Log, StringComparison.Ordinal);
         Assert.Equal(0, right.Stop());
         Assert.Equal(0, left.Stop());
     }

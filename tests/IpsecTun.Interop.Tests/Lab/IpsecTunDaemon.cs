@@ -1,7 +1,8 @@
 namespace IpsecTun.Interop.Tests.Lab;
 
 /// <summary>
-/// `ipsectun run` in a namespace with the given configuration and a control socket of its own; the
+/// `ipsectun run --debug` in a namespace with the given configuration and a control socket of its own (debug
+/// lines make a failure's log say why); the
 /// command line's other commands are run against that socket. Dispose stops it with SIGTERM, which
 /// deletes its SAs with the peers and removes its adapter and routes.
 /// </summary>
@@ -14,7 +15,7 @@ internal sealed class IpsecTunDaemon : IDisposable
         Namespace = netns;
         ControlSocket = Path.Combine(directory.Path, "control.sock");
         ConfigurationFile = directory.Write("ipsectun.json", configurationJson);
-        _process = new BackgroundProcess("ip", netns.Wrap(Program, "run", "--config", ConfigurationFile, "--control", ControlSocket), Environment);
+        _process = new BackgroundProcess("ip", netns.Wrap(Program, "run", "--config", ConfigurationFile, "--control", ControlSocket, "--debug"), Environment);
         StrongSwanDaemon.WaitFor(() => File.Exists(ControlSocket) || _process.HasExited, TimeSpan.FromSeconds(30), "ipsectun's control socket");
         if (_process.HasExited)
         {

@@ -79,7 +79,7 @@ public class FreeRadiusInteropTests(FreeRadiusServer radius) : IClassFixture<Fre
         };
         using var credentials = new EapCredentials(EapConversation.UserName, password);
         using var peer = new EapPeer(credentials, [method], RandomSource.System, tls);
-        return await RadiusConversation.RunAsync(peer, radius.EndPoint!, FreeRadiusServer.Secret);
+        return await RadiusConversation.RunAsync(peer, radius.EndPoint!, LocalRadiusServer.Secret);
     }
 
     private string Tail()

@@ -45,7 +45,7 @@ public class HostapdPeapInteropTests(HostapdRadiusServer hostapd) : IClassFixtur
         var tls = new EapTlsSettings { TrustedAuthorities = [pki.Authority], ServerName = TestCertificates.ServerName, InnerEapMethods = [EapType.MsChapV2] };
         using var credentials = new EapCredentials(EapConversation.UserName, password);
         using var peer = new EapPeer(credentials, [EapType.Peap], RandomSource.System, tls);
-        return await RadiusConversation.RunAsync(peer, hostapd.EndPoint!, HostapdRadiusServer.Secret);
+        return await RadiusConversation.RunAsync(peer, hostapd.EndPoint!, LocalRadiusServer.Secret);
     }
 
     private string Tail()

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 
 namespace IpsecTun.Eap.Tests;
@@ -9,50 +8,19 @@ namespace IpsecTun.Eap.Tests;
 /// and checks the peer's, which FreeRADIUS 3 does not: the independent implementation for crypto binding.
 /// Unavailable (and the tests skip) unless hostapd is installed.
 /// </summary>
-public sealed class HostapdRadiusServer : IAsyncLifetime
+public sealed class HostapdRadiusServer : LocalRadiusServer
 {
-    public const string Secret = "testing123";
     private const string Binary = "/usr/sbin/hostapd";
 
-    private string? _directory;
-    private ForegroundServer? _server;
+    private protected override string Name => "hostapd";
 
-    public IPEndPoint? EndPoint { get; private set; }
+    private protected override string? WhyUnavailable() =>
+        File.Exists(Binary) ? null : "hostapd is not installed (apt-get install hostapd)";
 
-    /// <summary>Why the server is not running, or null when it is.</summary>
-    public string? Unavailable { get; private set; }
+    private protected override (string Program, string[] Arguments, string ReadyLine) Configure(string directory, int port) =>
+        (Binary, ["-dd", WriteConfiguration(directory, port)], "Setup of interface done");
 
-    public string Log => _server?.Log ?? string.Empty;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!File.Exists(Binary))
-        {
-            Unavailable = "hostapd is not installed (apt-get install hostapd)";
-            return;
-        }
-
-        _directory = Directory.CreateTempSubdirectory("ipsectun-hostapd-").FullName;
-        int port = ForegroundServer.FreeUdpPort();
-        string configuration = Configure(_directory, port);
-        EndPoint = new IPEndPoint(IPAddress.Loopback, port);
-        _server = await ForegroundServer.StartAsync(Binary, ["-dd", configuration], "Setup of interface done");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        if (_directory is not null)
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
-
-    private static string Configure(string directory, int port)
+    private static string WriteConfiguration(string directory, int port)
     {
         var pki = TestCertificates.Rsa;
         string Write(string name, string text)

@@ -68,6 +68,12 @@ public static class HostPlatform
     public static bool ReceivesRawEsp => OperatingSystem.IsLinux();
 
     /// <summary>
+    /// The mark the endpoint's own sockets carry so that <see cref="PolicyRouting"/> can route a peer's address
+    /// into the adapter: <see cref="PolicyRouting.Mark"/> on Linux, 0 (no policy routing) elsewhere.
+    /// </summary>
+    public static uint OwnTrafficMark => OperatingSystem.IsLinux() ? PolicyRouting.Mark : 0;
+
+    /// <summary>
     /// A UDP socket bound to <paramref name="local"/>: <see cref="UdpSocket"/> (recvmmsg/sendmmsg) on Linux,
     /// <see cref="ManagedUdpSocket"/> elsewhere.
     /// </summary>
@@ -87,16 +93,16 @@ public static class HostPlatform
     }
 
     /// <summary>A raw IP socket for <paramref name="protocol"/>: <see cref="RawIpSocket"/> on Linux, <see cref="ManagedRawIpSocket"/> on Windows.</summary>
-    public static IRawIpSocket OpenRawIpSocket(IPAddress local, byte protocol, bool includeIpHeader = false)
+    public static IRawIpSocket OpenRawIpSocket(IPAddress local, byte protocol, bool includeIpHeader = false, uint mark = 0)
     {
         if (OperatingSystem.IsLinux())
         {
-            return RawIpSocket.Open(local, protocol, includeIpHeader);
+            return RawIpSocket.Open(local, protocol, includeIpHeader, mark);
         }
 
         if (OperatingSystem.IsWindows())
         {
-            return ManagedRawIpSocket.Open(local, protocol, includeIpHeader);
+            return ManagedRawIpSocket.Open(local, protocol, includeIpHeader, mark);
         }
 
         throw Unsupported();
@@ -105,9 +111,10 @@ public static class HostPlatform
     /// <summary>
     /// The MTU of the path from <paramref name="local"/> (or whatever source the route picks, for the any
     /// address) to <paramref name="remote"/> as the system knows it, 0 when it has no route: IP_MTU of a
-    /// connected socket on Linux, the path cache or interface MTU of IP Helper on Windows.
+    /// connected socket on Linux (marked with <paramref name="mark"/>, so it takes the route the endpoint's
+    /// own packets take), the path cache or interface MTU of IP Helper on Windows.
     /// </summary>
-    public static int PathMtu(IPAddress local, IPAddress remote)
+    public static int PathMtu(IPAddress local, IPAddress remote, uint mark = 0)
     {
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(remote);
@@ -116,7 +123,7 @@ public static class HostPlatform
             return IpHelperPathMtu.Get(local, remote);
         }
 
-        return OperatingSystem.IsLinux() ? SocketPathMtu.Get(local, remote) : 0;
+        return OperatingSystem.IsLinux() ? SocketPathMtu.Get(local, remote, mark) : 0;
     }
 
     private static PlatformNotSupportedException Unsupported() =>

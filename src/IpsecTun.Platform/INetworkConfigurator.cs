@@ -3,8 +3,8 @@ using System.Net;
 namespace IpsecTun.Platform;
 
 /// <summary>
-/// Configures an interface of this host: state, MTU, addresses and routes out of it. Addresses and routes
-/// added through an instance are removed again by its Dispose.
+/// Configures an interface of this host: state, MTU, addresses and routes out of it, and the policy routing
+/// rules that reach those routes. What is added through an instance is removed again by its Dispose.
 /// </summary>
 public interface INetworkConfigurator : IDisposable
 {
@@ -32,12 +32,21 @@ public interface INetworkConfigurator : IDisposable
     /// <summary>Removes a route equal to one added with <see cref="AddRoute(RouteEntry)"/> (gateway and metric included).</summary>
     void RemoveRoute(RouteEntry route) => RemoveRoute(OnLinkOnly(route, this).InterfaceIndex, route.Destination, route.PrefixLength);
 
+    /// <summary>
+    /// Adds a policy routing rule (<see cref="PolicyRouting"/>). Linux has them; Windows and the configurators
+    /// that keep to the main table (test doubles) do not, and this default says so.
+    /// </summary>
+    void AddRule(RoutingRule rule) => throw new NotSupportedException($"{GetType().Name} has no policy routing rules, so {rule} cannot be added.");
+
+    /// <summary>Removes a rule added with <see cref="AddRule"/>.</summary>
+    void RemoveRule(RoutingRule rule) => throw new NotSupportedException($"{GetType().Name} has no policy routing rules.");
+
     private static RouteEntry OnLinkOnly(RouteEntry route, INetworkConfigurator configurator)
     {
         ArgumentNullException.ThrowIfNull(route);
-        if (route.Gateway is not null || route.Metric != 0)
+        if (route.Gateway is not null || route.Metric != 0 || route.Table != 0 || route.PreferredSource is not null)
         {
-            throw new NotSupportedException($"{configurator.GetType().Name} adds only on-link routes without a metric.");
+            throw new NotSupportedException($"{configurator.GetType().Name} adds only on-link routes in the main table without a metric or source.");
         }
 
         return route;

@@ -6,7 +6,7 @@ namespace IpsecTun.Platform;
 
 /// <summary>
 /// Linux: configures interfaces of the caller's network namespace over rtnetlink from this process.
-/// It remembers each address and route it added and removes them on Dispose, newest first; entries that
+/// It remembers each address, route and rule it added and removes them on Dispose, newest first; entries that
 /// are already gone (their device was removed) are not an error then. Link state and MTU are not reverted:
 /// they belong to devices this process owns, which disappear with it.
 /// </summary>
@@ -27,10 +27,15 @@ public sealed class NetlinkNetworkConfigurator : UndoingNetworkConfigurator
     internal static bool IsGone(int errno) =>
         errno == LibC.ENODEV || errno == LibC.EADDRNOTAVAIL || errno == LibC.ESRCH || errno == LibC.ENOENT;
 
-    /// <summary>RTM_NEWADDR/RTM_DELADDR or RTM_NEWROUTE/RTM_DELROUTE for an entry.</summary>
+    /// <summary>RTM_NEWADDR/RTM_DELADDR, RTM_NEWROUTE/RTM_DELROUTE or RTM_NEWRULE/RTM_DELRULE for an entry.</summary>
     internal static Span<byte> Request(ConfiguredEntry entry, bool add)
     {
         var buffer = new byte[RouteMessages.MaxRequestSize];
+        if (entry.Rule is { } rule)
+        {
+            return RouteMessages.Rule(buffer, add ? RouteMessages.NewRule : RouteMessages.DeleteRule, rule);
+        }
+
         if (entry.Route is { } route)
         {
             return RouteMessages.Route(buffer, add ? RouteMessages.NewRoute : RouteMessages.DeleteRoute, route);

@@ -22,10 +22,11 @@ public sealed class RawIpSocket : DatagramSocket, IRawIpSocket
 
     /// <summary>
     /// Binds a socket for <paramref name="protocol"/>. With <paramref name="includeIpHeader"/> (IPv4 only)
-    /// each datagram sent starts with the IPv4 header the caller wrote, as AH needs.
+    /// each datagram sent starts with the IPv4 header the caller wrote, as AH needs; a non-zero
+    /// <paramref name="mark"/> is set as SO_MARK.
     /// </summary>
     [SupportedOSPlatform("linux")]
-    public static RawIpSocket Open(IPAddress local, byte protocol, bool includeIpHeader = false)
+    public static RawIpSocket Open(IPAddress local, byte protocol, bool includeIpHeader = false, uint mark = 0)
     {
         var endpoint = NetworkEndpoint.From(new IPEndPoint(local, 0));
         if (includeIpHeader && endpoint.Version != 4)
@@ -33,10 +34,20 @@ public sealed class RawIpSocket : DatagramSocket, IRawIpSocket
             throw new ArgumentException("Only IPv4 raw sockets send a caller-written IP header.", nameof(includeIpHeader));
         }
 
-        Action<int>? configure = includeIpHeader
-            ? fd => BatchedSocket.SetOption(fd, IPPROTO_IP, IP_HDRINCL, 1, "IP_HDRINCL")
-            : null;
-        return new RawIpSocket(BatchedSocket.Open(endpoint, SOCK_RAW, protocol, configure), includeIpHeader);
+        void Configure(int fd)
+        {
+            if (includeIpHeader)
+            {
+                BatchedSocket.SetOption(fd, IPPROTO_IP, IP_HDRINCL, 1, "IP_HDRINCL");
+            }
+
+            if (mark != 0)
+            {
+                BatchedSocket.SetOption(fd, SOL_SOCKET, SO_MARK, unchecked((int)mark), "SO_MARK");
+            }
+        }
+
+        return new RawIpSocket(BatchedSocket.Open(endpoint, SOCK_RAW, protocol, Configure), includeIpHeader);
     }
 
     public bool ReceivesIpHeader => Socket.LocalEndpoint.Version == 4;

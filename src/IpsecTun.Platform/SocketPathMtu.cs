@@ -15,14 +15,15 @@ internal static class SocketPathMtu
     private const int IpMtu = 14;
     private const int Ipv6Mtu = 24;
 
-    /// <summary>The MTU, or 0 when there is no route.</summary>
-    public static int Get(IPAddress local, IPAddress remote)
+    /// <summary>The MTU, or 0 when there is no route; <paramref name="mark"/> (SO_MARK, 0 for none) selects the route as for a marked packet.</summary>
+    public static int Get(IPAddress local, IPAddress remote, uint mark)
     {
         bool ipv4 = remote.AddressFamily == AddressFamily.InterNetwork;
         using var probe = new Socket(remote.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         Span<byte> mtu = stackalloc byte[sizeof(int)];
         try
         {
+            Sockets.SocketMark.Apply(probe, mark);
             if (local.AddressFamily == remote.AddressFamily && !local.Equals(ipv4 ? IPAddress.Any : IPAddress.IPv6Any))
             {
                 probe.Bind(new IPEndPoint(local, 0));

@@ -66,6 +66,11 @@ public sealed class UdpSocket : DatagramSocket
             SetBufferSize(fd, SO_SNDBUFFORCE, SO_SNDBUF, options.SendBufferSize, "SO_SNDBUF");
         }
 
+        if (options.Mark != 0)
+        {
+            BatchedSocket.SetOption(fd, SOL_SOCKET, SO_MARK, unchecked((int)options.Mark), "SO_MARK");
+        }
+
         if (options.Fragmentation != OuterFragmentation.SystemDefault)
         {
             int mode = options.Fragmentation == OuterFragmentation.DontFragment ? IP_PMTUDISC_DO : IP_PMTUDISC_DONT;

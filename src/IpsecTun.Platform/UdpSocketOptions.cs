@@ -13,4 +13,7 @@ public sealed record UdpSocketOptions
 
     /// <summary>IP_MTU_DISCOVER / IPV6_MTU_DISCOVER for the outer packets.</summary>
     public OuterFragmentation Fragmentation { get; init; }
+
+    /// <summary>SO_MARK on every packet sent (Linux, needs CAP_NET_ADMIN), 0 for none; see <see cref="PolicyRouting"/>.</summary>
+    public uint Mark { get; init; }
 }

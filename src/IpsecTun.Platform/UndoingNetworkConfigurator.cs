@@ -4,7 +4,7 @@ using IpsecTun.Platform.State;
 namespace IpsecTun.Platform;
 
 /// <summary>
-/// What every system's configurator shares: validation, and the list of addresses and routes it added,
+/// What every system's configurator shares: validation, and the list of addresses, routes and rules it added,
 /// undone on Dispose newest first, where entries already gone with their device are not an error. A
 /// platform supplies the system calls, each returning the system's error code (0 for success); the
 /// <see cref="StaleStateCleaner"/> uses the same calls.
@@ -51,13 +51,27 @@ public abstract class UndoingNetworkConfigurator : INetworkConfigurator
         Remove(new ConfiguredEntry(null, route));
     }
 
+    public void AddRule(RoutingRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        rule.Validate();
+        Add(new ConfiguredEntry(null, null, rule));
+    }
+
+    public void RemoveRule(RoutingRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        rule.Validate();
+        Remove(new ConfiguredEntry(null, null, rule));
+    }
+
     public void Dispose()
     {
         Dispose(true);
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Adds (or removes) one address or route; returns the system's error code, 0 on success.</summary>
+    /// <summary>Adds (or removes) one address, route or rule; returns the system's error code, 0 on success.</summary>
     internal abstract int Apply(ConfiguredEntry entry, bool add);
 
     /// <summary>True for the error codes a removal meets when its device, address or route no longer exists.</summary>

@@ -35,6 +35,36 @@ public sealed class RouteMessageTests
     }
 
     [Fact]
+    public void A_route_in_a_table_of_its_own_names_the_table_and_its_source()
+    {
+        var route = new RouteEntry(IPAddress.Parse("10.99.0.1"), 32, 3) { Table = 4500, PreferredSource = IPAddress.Parse("10.99.0.2") };
+        Span<byte> message = RouteMessages.Route(new byte[RouteMessages.MaxRequestSize], RouteMessages.NewRoute, route);
+
+        Assert.Equal(16 + 12 + 8 + 8 + 8 + 8, message.Length);
+        Assert.Equal(new byte[] { 2, 32, 0, 0, 0, 4, 253, 1 }, message[16..24].ToArray()); // RT_TABLE_UNSPEC beyond 255, link scope
+        Assert.Equal(new byte[] { 8, 0, 7, 0, 10, 99, 0, 2 }, message[44..52].ToArray()); // RTA_PREFSRC
+        Assert.Equal(new byte[] { 8, 0, 15, 0, 0x94, 0x11, 0, 0 }, message[52..60].ToArray()); // RTA_TABLE 4500
+    }
+
+    [Theory]
+    [InlineData(4500, 2, 0)]
+    [InlineData(100, 10, 100)]
+    public void A_rule_sends_packets_without_the_mark_to_its_table(int table, byte family, byte headerTable)
+    {
+        var rule = new RoutingRule(family == 2 ? System.Net.Sockets.AddressFamily.InterNetwork : System.Net.Sockets.AddressFamily.InterNetworkV6, table, 4500, 0x4500);
+        Span<byte> message = RouteMessages.Rule(new byte[RouteMessages.MaxRequestSize], RouteMessages.NewRule, rule);
+
+        Assert.Equal(16 + 12 + 4 * 8, message.Length);
+        Assert.Equal(32, BinaryPrimitives.ReadUInt16LittleEndian(message[4..])); // RTM_NEWRULE
+        Assert.Equal(new byte[] { family, 0, 0, 0, headerTable, 0, 0, 1, 2, 0, 0, 0 }, message[16..28].ToArray()); // FR_ACT_TO_TBL, FIB_RULE_INVERT
+        Assert.Equal(new byte[] { 8, 0, 6, 0, 0x94, 0x11, 0, 0 }, message[28..36].ToArray()); // FRA_PRIORITY
+        Assert.Equal(new byte[] { 8, 0, 10, 0, 0, 0x45, 0, 0 }, message[36..44].ToArray()); // FRA_FWMARK
+        Assert.Equal(new byte[] { 8, 0, 16, 0, 255, 255, 255, 255 }, message[44..52].ToArray()); // FRA_FWMASK
+        Assert.Equal(BitConverter.GetBytes(table), message[56..60].ToArray()); // FRA_TABLE
+        Assert.Equal(33, BinaryPrimitives.ReadUInt16LittleEndian(RouteMessages.Rule(new byte[RouteMessages.MaxRequestSize], RouteMessages.DeleteRule, rule)[4..]));
+    }
+
+    [Fact]
     public void A_route_answer_yields_interface_gateway_and_preferred_source()
     {
         byte[] payload = Answer(2, (4, [5, 0, 0, 0]), (15, [254, 0, 0, 0]), (5, [10, 99, 0, 2]), (7, [10, 99, 0, 1]));

@@ -49,6 +49,30 @@ public sealed partial class StaleStateCleanerTests : IDisposable
     }
 
     [Fact]
+    public void A_crashed_runs_policy_routing_rule_and_table_route_are_removed()
+    {
+        IsolatedNetwork.Run(() =>
+        {
+            var uplink = new UplinkFixture();
+            var state = new StateFile(StatePath);
+            var network = new RecordingNetworkConfigurator(new NetlinkNetworkConfigurator(), state);
+            var peer = IPAddress.Parse("10.99.0.7");
+            network.AddRoute(new RouteEntry(peer, 32, uplink.Index, UplinkFixture.GatewayV4) { Table = PolicyRouting.Table, PreferredSource = UplinkFixture.LocalV4 });
+            network.AddRule(PolicyRouting.RuleFor(System.Net.Sockets.AddressFamily.InterNetwork));
+            string recorded = File.ReadAllText(StatePath);
+            Assert.Contains("\"interNetwork\"", recorded, StringComparison.OrdinalIgnoreCase);
+            MarkOwnerDead();
+
+            StaleCleanupReport report = StaleStateCleaner.Clean(StatePath);
+
+            Assert.Empty(report.Failures);
+            Assert.Equal(2, report.Removed);
+            Assert.DoesNotContain("4500", IpCommand.Json("rule", "show").GetRawText(), StringComparison.Ordinal);
+            Assert.Empty(IpCommand.Json("route", "show", "table", "all", "exact", "10.99.0.7").EnumerateArray());
+        });
+    }
+
+    [Fact]
     public void Entries_already_gone_and_a_device_name_now_used_by_another_device_are_left_alone()
     {
         IsolatedNetwork.Run(() =>

@@ -4,10 +4,10 @@ using IpsecTun.Platform;
 
 namespace IpsecTun.Cli.Demo;
 
-/// <summary>The system's UDP sockets without raw ESP or AH, as a process without root has them.</summary>
+/// <summary>The system's UDP sockets, unmarked and without raw ESP or AH, as a process without root has them.</summary>
 internal sealed class UdpOnlyNetwork : IEndpointNetwork
 {
-    private readonly SystemEndpointNetwork _system = new();
+    private readonly SystemEndpointNetwork _system = new(ownTrafficMark: 0);
 
     public IDatagramSocket OpenUdp(IPEndPoint local) => _system.OpenUdp(local);
 

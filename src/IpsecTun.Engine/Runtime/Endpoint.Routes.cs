@@ -4,7 +4,11 @@ using IpsecTun.Esp;
 
 namespace IpsecTun.Engine.Runtime;
 
-/// <summary>The adapter: link up, MTU, and a route into it for the destination of every encrypt policy and mode-config network.</summary>
+/// <summary>
+/// The adapter: link up, MTU, and a route into it for the destination of every encrypt policy and mode-config
+/// network; transport-mode destinations, which are peers' own addresses, through policy routing
+/// (<see cref="Endpoint"/>.PolicyRouting).
+/// </summary>
 public sealed partial class Endpoint
 {
     private readonly List<IpPrefix> _routes = [];
@@ -33,11 +37,13 @@ public sealed partial class Endpoint
             _routes.Add(route);
             EndpointLog.Route(_log, route, _environment.Tun.Name);
         }
+
+        UpdatePeerRoutes();
     }
 
     /// <summary>
-    /// The destinations of the configured encrypt policies, minus the peers' own addresses, which keep the
-    /// routes they had (the manual's rule that IKE traffic never enters the tunnel).
+    /// The destinations of the configured tunnel-mode encrypt policies, minus the peers' own addresses, which
+    /// keep the routes they had (the manual's rule that IKE traffic never enters the tunnel).
     /// </summary>
     private List<IpPrefix> WantedRoutes()
     {
@@ -51,7 +57,7 @@ public sealed partial class Endpoint
         }
 
         var routes = new List<IpPrefix>();
-        foreach (SecurityPolicy policy in Plan.Policies.Where(p => p.MatchesTraffic && p.Action == PolicyAction.Encrypt))
+        foreach (SecurityPolicy policy in Plan.Policies.Where(p => p.MatchesTraffic && p.Action == PolicyAction.Encrypt && p.Tunnel))
         {
             foreach (IpPrefix route in RouteExclusion.Exclude(policy.Selector.Destination, peers))
             {
@@ -89,5 +95,6 @@ public sealed partial class Endpoint
         }
 
         _routes.Clear();
+        RemovePeerRoutes();
     }
 }

@@ -25,6 +25,9 @@ internal static partial class EndpointLog
     [LoggerMessage(Level = LogLevel.Information, Message = "ipsec,info route {Prefix} into {Device}")]
     public static partial void Route(ILogger logger, IpPrefix prefix, string device);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "ipsec,info route {Destination}/{Length} into {Device} in table {Table}, which the endpoint's own packets bypass")]
+    public static partial void PeerRoute(ILogger logger, IPAddress destination, int length, string device, int table);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "ipsec,info {Peer}: initiating to {Address}")]
     public static partial void Initiating(ILogger logger, string peer, IPAddress address);
 

@@ -31,6 +31,13 @@ public interface IEndpointNetwork
     /// </summary>
     IReadOnlyList<IPNetwork> LocalNetworks(string exceptInterface) => [];
 
+    /// <summary>
+    /// The mark (SO_MARK) every socket of this network carries, which lets the adapter take a peer's own address
+    /// through <see cref="PolicyRouting"/> while IKE, ESP and AH to it keep their path; 0 when its sockets carry
+    /// none, and a peer's address then stays off the adapter.
+    /// </summary>
+    uint OwnTrafficMark => 0;
+
     /// <summary>The MTU of the path from <paramref name="local"/> to <paramref name="remote"/> as the system knows it, 0 when it does not.</summary>
     int PathMtu(IPAddress local, IPAddress remote);
 }

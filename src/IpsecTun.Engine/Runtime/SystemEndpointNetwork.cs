@@ -3,16 +3,28 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using IpsecTun.Core;
 using IpsecTun.Platform;
+using IpsecTun.Platform.Sockets;
 
 namespace IpsecTun.Engine.Runtime;
 
 /// <summary>
 /// The host's own network: the system's UDP and raw sockets (<see cref="HostPlatform"/> picks them), its source
-/// address choice and path MTU.
+/// address choice and path MTU, all marked with <see cref="OwnTrafficMark"/> so that they follow the path of
+/// the endpoint's own packets, not the adapter's routes for peers.
 /// </summary>
-public sealed class SystemEndpointNetwork : IEndpointNetwork
+public sealed class SystemEndpointNetwork(uint ownTrafficMark) : IEndpointNetwork
 {
-    public IDatagramSocket OpenUdp(IPEndPoint local) => HostPlatform.OpenUdpSocket(local, UdpSocketOptions.Default);
+    private readonly UdpSocketOptions _udpOptions = new() { Mark = ownTrafficMark };
+
+    /// <summary>Marks with <see cref="HostPlatform.OwnTrafficMark"/>, which needs CAP_NET_ADMIN on Linux, as the adapter does.</summary>
+    public SystemEndpointNetwork()
+        : this(HostPlatform.OwnTrafficMark)
+    {
+    }
+
+    public uint OwnTrafficMark { get; } = ownTrafficMark;
+
+    public IDatagramSocket OpenUdp(IPEndPoint local) => HostPlatform.OpenUdpSocket(local, _udpOptions);
 
     /// <summary>
     /// A raw ESP or AH socket, or null without the privilege to open one, or where ESP and AH do not reach raw
@@ -29,7 +41,8 @@ public sealed class SystemEndpointNetwork : IEndpointNetwork
 
         try
         {
-            return HostPlatform.OpenRawIpSocket(local, protocol, includeIpHeader: protocol == IpProtocol.Ah && local.AddressFamily == AddressFamily.InterNetwork);
+            return HostPlatform.OpenRawIpSocket(
+                local, protocol, includeIpHeader: protocol == IpProtocol.Ah && local.AddressFamily == AddressFamily.InterNetwork, OwnTrafficMark);
         }
         catch (System.ComponentModel.Win32Exception)
         {
@@ -45,6 +58,7 @@ public sealed class SystemEndpointNetwork : IEndpointNetwork
         using var probe = new Socket(remote.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
+            SocketMark.Apply(probe, OwnTrafficMark);
             probe.Connect(remote, 9);
             return ((IPEndPoint)probe.LocalEndPoint!).Address;
         }
@@ -79,5 +93,5 @@ public sealed class SystemEndpointNetwork : IEndpointNetwork
     }
 
     /// <summary>The system's path MTU (IP_MTU of a connected socket on Linux, IP Helper's path cache on Windows).</summary>
-    public int PathMtu(IPAddress local, IPAddress remote) => HostPlatform.PathMtu(local, remote);
+    public int PathMtu(IPAddress local, IPAddress remote) => HostPlatform.PathMtu(local, remote, OwnTrafficMark);
 }

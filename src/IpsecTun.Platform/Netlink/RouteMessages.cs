@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace IpsecTun.Platform.Netlink;
 
 /// <summary>
-/// rtnetlink address and route requests (linux/rtnetlink.h, linux/if_addr.h): interface addresses, routes
-/// on-link or through a gateway, and route lookups. Each returns the finished request for
+/// rtnetlink address, route and rule requests (linux/rtnetlink.h, linux/if_addr.h, linux/fib_rules.h):
+/// interface addresses, routes on-link or through a gateway, policy routing rules, and route lookups. Each returns the finished request for
 /// <see cref="NetlinkSocket"/>.
 /// </summary>
 internal static class RouteMessages
@@ -16,6 +16,8 @@ internal static class RouteMessages
     public const ushort NewRoute = 24;
     public const ushort DeleteRoute = 25;
     public const ushort GetRoute = 26;
+    public const ushort NewRule = 32;
+    public const ushort DeleteRule = 33;
     public const int MaxRequestSize = 128;
     public const int RouteInfoSize = 12;
 
@@ -25,6 +27,15 @@ internal static class RouteMessages
     public const ushort RouteGateway = 5;
     public const ushort RoutePriority = 6;
     public const ushort RoutePreferredSource = 7;
+    public const ushort RouteTable = 15;
+
+    // FRA_* attributes of a rule (linux/fib_rules.h); its header has the size of a route's.
+    private const ushort RulePriority = 6;
+    private const ushort RuleMark = 10;
+    private const ushort RuleTable = 15;
+    private const ushort RuleMarkMask = 16;
+    private const byte RuleActionToTable = 1;
+    private const uint RuleInvert = 0x2;
 
     private const int InterfaceAddressSize = 8;
     private const ushort AddressAddress = 1;
@@ -64,9 +75,10 @@ internal static class RouteMessages
     }
 
     /// <summary>
-    /// RTM_NEWROUTE or RTM_DELROUTE: a unicast route in the main table out of an interface, with RTA_GATEWAY
-    /// (universe scope) when it goes through one and link scope otherwise, and RTA_PRIORITY for a metric.
-    /// A removal carries the same fields, so it matches only the route that was added.
+    /// RTM_NEWROUTE or RTM_DELROUTE: a unicast route out of an interface in the main table or the one the
+    /// route names (RTA_TABLE beyond the 8-bit field), with RTA_GATEWAY (universe scope) when it goes through
+    /// one and link scope otherwise, RTA_PRIORITY for a metric and RTA_PREFSRC for a source. A removal
+    /// carries the same fields, so it matches only the route that was added.
     /// </summary>
     public static Span<byte> Route(Span<byte> buffer, ushort type, RouteEntry route)
     {
@@ -74,7 +86,7 @@ internal static class RouteMessages
         Span<byte> info = writer.AppendFixed(RouteInfoSize);
         info[0] = FamilyOf(route.Destination);
         info[1] = (byte)route.PrefixLength;
-        info[4] = MainTable;
+        info[4] = route.Table == 0 ? MainTable : route.Table < 256 ? (byte)route.Table : (byte)0;
         info[5] = ProtocolStatic;
         info[6] = route.Gateway is null ? ScopeLink : ScopeUniverse;
         info[7] = RouteUnicast;
@@ -95,6 +107,35 @@ internal static class RouteMessages
             writer.AppendAttribute(RoutePriority, (uint)route.Metric);
         }
 
+        if (route.PreferredSource is not null)
+        {
+            writer.AppendAttribute(RoutePreferredSource, bytes[..WriteAddress(route.PreferredSource, bytes)]);
+        }
+
+        if (route.Table >= 256)
+        {
+            writer.AppendAttribute(RouteTable, (uint)route.Table);
+        }
+
+        return writer.Finish();
+    }
+
+    /// <summary>
+    /// RTM_NEWRULE or RTM_DELRULE for "not fwmark M lookup T pref P": FIB_RULE_INVERT on a mark match with a
+    /// full mask, the table in FRA_TABLE (and the header's field when it fits), as iproute2 sends it.
+    /// </summary>
+    public static Span<byte> Rule(Span<byte> buffer, ushort type, RoutingRule rule)
+    {
+        var writer = new NetlinkRequestWriter(buffer, type, type == NewRule ? AddFlags : ChangeFlags);
+        Span<byte> header = writer.AppendFixed(RouteInfoSize);
+        header[0] = rule.Family == AddressFamily.InterNetworkV6 ? FamilyInet6 : FamilyInet;
+        header[4] = rule.Table < 256 ? (byte)rule.Table : (byte)0;
+        header[7] = RuleActionToTable;
+        BinaryPrimitives.WriteUInt32LittleEndian(header[8..], RuleInvert);
+        writer.AppendAttribute(RulePriority, (uint)rule.Priority);
+        writer.AppendAttribute(RuleMark, rule.UnlessMark);
+        writer.AppendAttribute(RuleMarkMask, uint.MaxValue);
+        writer.AppendAttribute(RuleTable, (uint)rule.Table);
         return writer.Finish();
     }
 

@@ -25,9 +25,9 @@ public sealed class ManagedRawIpSocket : ManagedDatagramSocket, IRawIpSocket
     /// <summary>
     /// Binds a socket for <paramref name="protocol"/> to <paramref name="local"/>. With
     /// <paramref name="includeIpHeader"/> (IPv4 only, IP_HDRINCL) each datagram sent starts with the IPv4
-    /// header the caller wrote, as AH needs.
+    /// header the caller wrote, as AH needs. A non-zero <paramref name="mark"/> is set as SO_MARK (Linux).
     /// </summary>
-    public static ManagedRawIpSocket Open(IPAddress local, byte protocol, bool includeIpHeader = false)
+    public static ManagedRawIpSocket Open(IPAddress local, byte protocol, bool includeIpHeader = false, uint mark = 0)
     {
         ArgumentNullException.ThrowIfNull(local);
         if (includeIpHeader && local.AddressFamily != AddressFamily.InterNetwork)
@@ -37,6 +37,7 @@ public sealed class ManagedRawIpSocket : ManagedDatagramSocket, IRawIpSocket
 
         Socket socket = OpenBound(new IPEndPoint(local, 0), () => Create(local.AddressFamily, protocol), s =>
         {
+            SocketMark.Apply(s, mark);
             if (includeIpHeader)
             {
                 s.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.HeaderIncluded, true);

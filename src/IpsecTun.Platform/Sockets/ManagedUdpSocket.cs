@@ -49,6 +49,7 @@ public sealed class ManagedUdpSocket : ManagedDatagramSocket
 
     private static void Configure(Socket socket, UdpSocketOptions options)
     {
+        SocketMark.Apply(socket, options.Mark);
         if (socket.AddressFamily == AddressFamily.InterNetworkV6)
         {
             socket.DualMode = false;

@@ -2,7 +2,7 @@ namespace IpsecTun.Platform.State;
 
 /// <summary>
 /// What a running endpoint has changed in the system, as kept in its state file: the process that made
-/// the changes, its TUN device, the addresses and routes it added (in the order they were added), the
+/// the changes, its TUN device, the addresses, routes and routing rules it added (in the order they were added), the
 /// resolv.conf it replaced and the IPv4 forwarding switch it turned.
 /// </summary>
 public sealed class ConfigurationState
@@ -17,6 +17,8 @@ public sealed class ConfigurationState
     public List<AddressRecord> Addresses { get; init; } = [];
 
     public List<RouteRecord> Routes { get; init; } = [];
+
+    public List<RuleRecord> Rules { get; init; } = [];
 
     /// <summary>The resolv.conf replaced with the tunnel's DNS servers, if any.</summary>
     public ResolvConfRecord? ResolvConf { get; set; }

@@ -3,7 +3,7 @@ using System.Net;
 namespace IpsecTun.Platform.State;
 
 /// <summary>
-/// An <see cref="INetworkConfigurator"/> that lists every address and route in a <see cref="StateFile"/>
+/// An <see cref="INetworkConfigurator"/> that lists every address, route and rule in a <see cref="StateFile"/>
 /// before passing it on, so that <see cref="StaleStateCleaner"/> can remove them after a crash. Dispose
 /// undoes through the inner configurator and, once that succeeded, empties the file's lists.
 /// </summary>
@@ -19,16 +19,7 @@ public sealed class RecordingNetworkConfigurator(INetworkConfigurator inner, Sta
     public void AddAddress(int interfaceIndex, IPAddress address, int prefixLength)
     {
         var entry = new InterfaceAddress(interfaceIndex, address, prefixLength);
-        _state.Record(entry);
-        try
-        {
-            _inner.AddAddress(interfaceIndex, address, prefixLength);
-        }
-        catch
-        {
-            _state.Forget(entry);
-            throw;
-        }
+        RecordedFirst(() => _state.Record(entry), () => _inner.AddAddress(interfaceIndex, address, prefixLength), () => _state.Forget(entry));
     }
 
     public void RemoveAddress(int interfaceIndex, IPAddress address, int prefixLength)
@@ -46,16 +37,7 @@ public sealed class RecordingNetworkConfigurator(INetworkConfigurator inner, Sta
     public void AddRoute(RouteEntry route)
     {
         ArgumentNullException.ThrowIfNull(route);
-        _state.Record(route);
-        try
-        {
-            _inner.AddRoute(route);
-        }
-        catch
-        {
-            _state.Forget(route);
-            throw;
-        }
+        RecordedFirst(() => _state.Record(route), () => _inner.AddRoute(route), () => _state.Forget(route));
     }
 
     public void RemoveRoute(RouteEntry route)
@@ -64,9 +46,36 @@ public sealed class RecordingNetworkConfigurator(INetworkConfigurator inner, Sta
         _state.Forget(route);
     }
 
+    public void AddRule(RoutingRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        RecordedFirst(() => _state.Record(rule), () => _inner.AddRule(rule), () => _state.Forget(rule));
+    }
+
+    public void RemoveRule(RoutingRule rule)
+    {
+        _inner.RemoveRule(rule);
+        _state.Forget(rule);
+    }
+
     public void Dispose()
     {
         _inner.Dispose();
         _state.ForgetConfiguration();
+    }
+
+    /// <summary>Records an entry before the system changes, so a crash in between still lists it, and forgets it if the change failed.</summary>
+    private static void RecordedFirst(Action record, Action change, Action forget)
+    {
+        record();
+        try
+        {
+            change();
+        }
+        catch
+        {
+            forget();
+            throw;
+        }
     }
 }

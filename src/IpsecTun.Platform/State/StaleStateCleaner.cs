@@ -4,7 +4,7 @@ namespace IpsecTun.Platform.State;
 
 /// <summary>
 /// At start, removes what a crashed run of the same endpoint left, as listed in its <see cref="StateFile"/>:
-/// routes and addresses (newest first), then the TUN device if one with the recorded name and index is
+/// routing rules, routes and addresses (newest first), then the TUN device if one with the recorded name and index is
 /// still there, the replaced resolv.conf, and IPv4 forwarding as it was before the run turned it (if it
 /// still holds what the run set). Partial and stale lists are expected: an entry already gone counts as such, one that
 /// cannot be removed is reported and the rest still go. The file is deleted afterwards, also when it could
@@ -35,6 +35,11 @@ public static class StaleStateCleaner
         using (var system = (UndoingNetworkConfigurator)HostPlatform.CreateConfigurator())
         {
             var tally = new CleanupTally(system);
+            foreach (RuleRecord record in Enumerable.Reverse(state.Rules ?? []))
+            {
+                Remove(system, tally, record, () => new ConfiguredEntry(null, null, record.ToRule()));
+            }
+
             foreach (RouteRecord record in Enumerable.Reverse(state.Routes ?? []))
             {
                 Remove(system, tally, record, () => new ConfiguredEntry(null, record.ToRoute()));
@@ -74,6 +79,7 @@ public static class StaleStateCleaner
         {
             entry = parse();
             entry.Route?.Validate();
+            entry.Rule?.Validate();
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {

@@ -79,6 +79,10 @@ public sealed class StateFile
 
     public void Forget(RouteEntry route) => Update(state => RemoveLast(state.Routes, RouteRecord.From(route)));
 
+    public void Record(RoutingRule rule) => Update(state => state.Rules.Add(RuleRecord.From(rule)));
+
+    public void Forget(RoutingRule rule) => Update(state => RemoveLast(state.Rules, RuleRecord.From(rule)));
+
     public void Record(ResolvConfRecord resolvConf) => Update(state => state.ResolvConf = resolvConf);
 
     public void ForgetResolvConf() => Update(state => state.ResolvConf = null);
@@ -88,11 +92,12 @@ public sealed class StateFile
 
     public void ForgetIpv4Forwarding() => Update(state => state.Ipv4ForwardingBefore = null);
 
-    /// <summary>Forgets every address and route (they were undone) and keeps the device.</summary>
+    /// <summary>Forgets every address, route and rule (they were undone) and keeps the device.</summary>
     public void ForgetConfiguration() => Update(state =>
     {
         state.Addresses.Clear();
         state.Routes.Clear();
+        state.Rules.Clear();
     });
 
     /// <summary>Removes the file: everything it listed is undone.</summary>

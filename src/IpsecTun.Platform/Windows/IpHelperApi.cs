@@ -11,6 +11,7 @@ namespace IpsecTun.Platform.Windows;
 internal static unsafe partial class IpHelperApi
 {
     public const int ErrorFileNotFound = 2;
+    public const int ErrorNotSupported = 50;
     public const int ErrorNotFound = 1168;
     public const int ErrorNetworkUnreachable = 1231;
     public const int ErrorHostUnreachable = 1232;

@@ -42,6 +42,13 @@ public sealed unsafe class IpHelperNetworkConfigurator : UndoingNetworkConfigura
 
     internal override int Apply(ConfiguredEntry entry, bool add)
     {
+        // Windows routes by destination alone: it has no rules, no tables besides the one, and a route's
+        // source is the interface's.
+        if (entry.Rule is not null || entry.Route is { Table: not 0 } or { PreferredSource: not null })
+        {
+            return IpHelperApi.ErrorNotSupported;
+        }
+
         if (entry.Route is { } route)
         {
             IpForwardRow2 row;

@@ -60,6 +60,21 @@ public sealed class UdpSocketOptionsTests
     [Theory]
     [InlineData(SocketKind.Batched)]
     [InlineData(SocketKind.Managed)]
+    public void A_mark_is_set_on_the_socket_and_none_by_default(SocketKind kind)
+    {
+        IsolatedNetwork.Run(() =>
+        {
+            using IDatagramSocket marked = Udp(kind, IPAddress.Any, new UdpSocketOptions { Mark = PolicyRouting.Mark });
+            using IDatagramSocket plain = Udp(kind, IPAddress.Any);
+
+            Assert.Equal((int)PolicyRouting.Mark, Option(marked, SOL_SOCKET, SO_MARK));
+            Assert.Equal(0, Option(plain, SOL_SOCKET, SO_MARK));
+        });
+    }
+
+    [Theory]
+    [InlineData(SocketKind.Batched)]
+    [InlineData(SocketKind.Managed)]
     public void Default_options_leave_the_system_settings(SocketKind kind)
     {
         IsolatedNetwork.Run(() =>

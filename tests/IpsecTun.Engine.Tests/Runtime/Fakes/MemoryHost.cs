@@ -24,6 +24,9 @@ internal sealed class MemoryHost(MemoryNetwork network, IPAddress address) : IEn
 
     public IPAddress? PrivateAddress { get; init; }
 
+    /// <summary>The mark its sockets would carry; not 0 lets the endpoint route peers' own addresses into the adapter.</summary>
+    public uint OwnTrafficMark { get; init; }
+
     public IPAddress LocalAddressFor(IPAddress remote) => PrivateAddress ?? Address;
 
     /// <summary>The host sits on the /24 of the address it believes it has.</summary>

@@ -51,6 +51,7 @@ public sealed class EndpointEsnTests
         ConnectOutcome outcome = await Connect(pair);
 
         Assert.Equal(ConnectResult.NoProposalChosen, outcome.Result);
+        Assert.StartsWith("no proposal chosen", outcome.Message, StringComparison.Ordinal);
         Assert.Empty(pair.Client.Show(ViewMenu.InstalledSa, withKeys: false));
     }
 

@@ -13,7 +13,7 @@ internal static class FlagLegend
     public static IReadOnlyList<(char Letter, string Name)> For(ViewMenu menu) => menu switch
     {
         ViewMenu.ActivePeers => [('R', "responder"), ('N', "natt-peer")],
-        ViewMenu.InstalledSa => [('H', "hw-aead"), ('A', "ah"), ('E', "esp")],
+        ViewMenu.InstalledSa => [('H', "hw-aead"), ('A', "ah"), ('E', "esp"), ('S', "esn")],
         ViewMenu.Policy => [('T', "template"), ('X', "disabled"), ('D', "dynamic"), ('I', "invalid"), ('A', "active"), ('*', "default")],
         ViewMenu.Peer => [('X', "disabled"), ('D', "dynamic"), ('R', "responder")],
         ViewMenu.Proposal or ViewMenu.Profile or ViewMenu.ModeConfig => [('X', "disabled"), ('D', "dynamic"), ('*', "default")],

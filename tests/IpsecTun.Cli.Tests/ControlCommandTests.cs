@@ -133,7 +133,7 @@ public sealed class ControlCommandTests : IAsyncDisposable
         ViewRow[] rows =
         [
             new ViewRow("E", [new("spi", "0x1A2B3C4D"), new("src-address", "192.0.2.1"), new("dst-address", "198.51.100.7"), new("state", "mature"), new("enc-key", "0011+2233")]),
-            new ViewRow("HE", [new("spi", "0x0000BEEF"), new("src-address", "198.51.100.7"), new("dst-address", "192.0.2.1"), new("state", "mature"), new("enc-key", "4455<6677>")]),
+            new ViewRow("HES", [new("spi", "0x0000BEEF"), new("src-address", "198.51.100.7"), new("dst-address", "192.0.2.1"), new("state", "mature"), new("enc-key", "4455<6677>")]),
         ];
         endpoint.Views[ViewMenu.InstalledSa] = rows;
         var (code, output, _) = await Run("show", "installed-sa", "--json", "--with-keys");
@@ -147,11 +147,12 @@ public sealed class ControlCommandTests : IAsyncDisposable
         for (var i = 0; i < rows.Length; i++)
         {
             var properties = objects[i].EnumerateObject().ToList();
-            Assert.Equal(["hw-aead", "ah", "esp", .. rows[i].Properties.Select(p => p.Key)], properties.Select(p => p.Name));
+            Assert.Equal(["hw-aead", "ah", "esp", "esn", .. rows[i].Properties.Select(p => p.Key)], properties.Select(p => p.Name));
             Assert.Equal(rows[i].Flags.Contains('H', StringComparison.Ordinal), objects[i].GetProperty("hw-aead").GetBoolean());
             Assert.False(objects[i].GetProperty("ah").GetBoolean());
             Assert.True(objects[i].GetProperty("esp").GetBoolean());
-            Assert.Equal(rows[i].Properties.Select(p => p.Value), properties.Skip(3).Select(p => p.Value.GetString()));
+            Assert.Equal(rows[i].Flags.Contains('S', StringComparison.Ordinal), objects[i].GetProperty("esn").GetBoolean());
+            Assert.Equal(rows[i].Properties.Select(p => p.Value), properties.Skip(4).Select(p => p.Value.GetString()));
         }
     }
 

@@ -4,31 +4,37 @@ namespace IpsecTun.Interop.Tests;
 
 /// <summary>
 /// Two ipsectun endpoints, one per namespace, with nothing between them to hide behind: what strongSwan's libipsec
-/// cannot do (raw ESP without UDP encapsulation, AH) is checked between two instances of this program. The right
-/// side connects; ping and a TCP transfer cross the tunnel, and both sides list the SAs they use.
+/// cannot do (raw ESP without UDP encapsulation, AH, extended sequence numbers) is checked between two instances of
+/// this program. The right side connects; ping and a TCP transfer cross the tunnel, and both sides list the SAs they use.
 /// </summary>
 [Collection(InteropGroup.Name)]
 public sealed class IpsecTunPairTests
 {
     private const string Psk = "interop-pair-psk";
 
+    /// <summary>
+    /// With extended-sequence-numbers=yes on both sides every SA shows ESN, and the ESN high half enters the ICV or the
+    /// AEAD's associated data on both sides, so a side counting in 32 bits would fail every packet.
+    /// </summary>
     [Theory]
-    [InlineData("esp")]
-    [InlineData("ah")]
-    public void Traffic_crosses_a_tunnel_between_two_ipsectun_endpoints_over_raw_ip(string ipsecProtocols)
+    [InlineData("esp", null)]
+    [InlineData("ah", null)]
+    [InlineData("esp", "yes")]
+    [InlineData("ah", "yes")]
+    public void Traffic_crosses_a_tunnel_between_two_ipsectun_endpoints_over_raw_ip(string ipsecProtocols, string? esn)
     {
         LabRequirement.EnsureAvailable();
         using var lab = new SiteToSiteLab();
         using var leftDir = new TemporaryDirectory();
         using var rightDir = new TemporaryDirectory();
-        (IpsecTunDaemon left, IpsecTunDaemon right) = Connected(lab, leftDir, rightDir, ipsecProtocols);
+        (IpsecTunDaemon left, IpsecTunDaemon right) = Connected(lab, leftDir, rightDir, ipsecProtocols, esn);
         using var leftOwner = left;
         using var rightOwner = right;
         CommandResult ping = SiteToSiteLab.Ping(lab.Left, SiteToSiteLab.LeftInside, SiteToSiteLab.RightInside);
         Assert.True(ping.ExitCode == 0, ping + left.Log + right.Log);
 
         double mbps = Iperf.MeasureTcp(lab.Right, SiteToSiteLab.RightInside, lab.Left, SiteToSiteLab.LeftInside, seconds: 3);
-        TestContext.Current.TestOutputHelper?.WriteLine($"ipsectun <-> ipsectun, {ipsecProtocols} over raw IP: TCP {mbps:F0} Mbit/s");
+        TestContext.Current.TestOutputHelper?.WriteLine($"ipsectun <-> ipsectun, {ipsecProtocols}{(esn is null ? "" : " with ESN")} over raw IP: TCP {mbps:F0} Mbit/s");
         Assert.True(mbps > 1, $"{mbps} Mbit/s");
 
         // Without NAT neither side encapsulates, so every packet went through the raw protocol 50 or 51 sockets.
@@ -38,11 +44,33 @@ public sealed class IpsecTunPairTests
             Assert.Equal("no", peer["natt-peer"]);
             IReadOnlyList<Dictionary<string, string>> sas = endpoint.Show("installed-sa");
             Assert.Equal(2, sas.Count);
-            Assert.All(sas, sa => Assert.Equal("true", sa[ipsecProtocols]));
+            Assert.All(sas, sa => Assert.Equal(("true", esn is null ? "false" : "true"), (sa[ipsecProtocols], sa["esn"])));
             Assert.All(sas, sa => Assert.NotEqual("0", sa["current-bytes"]));
         }
 
         Assert.Contains("ipsec,debug lab-peer: IKE SA keys derived with aes-128-gcm", left.Log, StringComparison.Ordinal);
+        Assert.Equal(0, right.Stop());
+        Assert.Equal(0, left.Stop());
+    }
+
+    /// <summary>One side requiring extended sequence numbers and the other refusing them have no proposal in common.</summary>
+    [Fact]
+    public void Extended_sequence_numbers_on_one_side_only_is_no_proposal_chosen()
+    {
+        LabRequirement.EnsureAvailable();
+        using var lab = new SiteToSiteLab();
+        using var leftDir = new TemporaryDirectory();
+        using var rightDir = new TemporaryDirectory();
+        (IpsecTunDaemon left, IpsecTunDaemon right) = Started(lab, leftDir, rightDir, "esp", leftEsn: "yes", rightEsn: "no");
+        using var leftOwner = left;
+        using var rightOwner = right;
+
+        CommandResult connect = right.Cli("connect", "lab-peer", "--timeout", "30s");
+
+        Assert.True(connect.ExitCode == 3, connect + right.Log + left.Log);
+        Assert.Contains("no proposal chosen", connect.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(right.Show("installed-sa"));
+        Assert.Empty(left.Show("installed-sa"));
         Assert.Equal(0, right.Stop());
         Assert.Equal(0, left.Stop());
     }
@@ -73,13 +101,9 @@ public sealed class IpsecTunPairTests
 
     /// <summary>Starts an endpoint on each side of <paramref name="lab"/>, the left one passive, and connects from the right.</summary>
     private static (IpsecTunDaemon Left, IpsecTunDaemon Right) Connected(
-        SiteToSiteLab lab, TemporaryDirectory leftDir, TemporaryDirectory rightDir, string ipsecProtocols)
+        SiteToSiteLab lab, TemporaryDirectory leftDir, TemporaryDirectory rightDir, string ipsecProtocols, string? esn = null)
     {
-        IkeSuite suite = IkeSuite.AesGcmEcp256;
-        var left = new IpsecTunDaemon(lab.Left, leftDir, IpsecTunConfig.SiteToSitePsk(
-            SiteToSiteLab.LeftOuter, SiteToSiteLab.RightOuter, "10.1.0.0/24", "10.2.0.0/24", suite, Psk, passive: true, ipsecProtocols: ipsecProtocols));
-        var right = new IpsecTunDaemon(lab.Right, rightDir, IpsecTunConfig.SiteToSitePsk(
-            SiteToSiteLab.RightOuter, SiteToSiteLab.LeftOuter, "10.2.0.0/24", "10.1.0.0/24", suite, Psk, passive: true, ipsecProtocols: ipsecProtocols));
+        (IpsecTunDaemon left, IpsecTunDaemon right) = Started(lab, leftDir, rightDir, ipsecProtocols, esn, esn);
         CommandResult connect = right.Cli("connect", "lab-peer", "--timeout", "30s");
         if (connect.ExitCode != 0)
         {
@@ -89,6 +113,20 @@ public sealed class IpsecTunPairTests
             Assert.Fail(logs);
         }
 
+        return (left, right);
+    }
+
+    /// <summary>Starts an endpoint on each side of <paramref name="lab"/>, both passive, with their extended-sequence-numbers.</summary>
+    private static (IpsecTunDaemon Left, IpsecTunDaemon Right) Started(
+        SiteToSiteLab lab, TemporaryDirectory leftDir, TemporaryDirectory rightDir, string ipsecProtocols, string? leftEsn, string? rightEsn)
+    {
+        IkeSuite suite = IkeSuite.AesGcmEcp256;
+        var left = new IpsecTunDaemon(lab.Left, leftDir, IpsecTunConfig.SiteToSitePsk(
+            SiteToSiteLab.LeftOuter, SiteToSiteLab.RightOuter, "10.1.0.0/24", "10.2.0.0/24", suite, Psk, passive: true, ipsecProtocols: ipsecProtocols,
+            extendedSequenceNumbers: leftEsn));
+        var right = new IpsecTunDaemon(lab.Right, rightDir, IpsecTunConfig.SiteToSitePsk(
+            SiteToSiteLab.RightOuter, SiteToSiteLab.LeftOuter, "10.2.0.0/24", "10.1.0.0/24", suite, Psk, passive: true, ipsecProtocols: ipsecProtocols,
+            extendedSequenceNumbers: rightEsn));
         return (left, right);
     }
 }

@@ -29,6 +29,7 @@ internal static class EndpointReader
         {
             IkeRetransmitTimeout = r.Value("ike-retransmit-timeout", "2s", ParseRetransmitTimeout),
             IkeRetransmitTries = (int)r.Value("ike-retransmit-tries", "5", t => RouterOsValue.ParseInteger(t, 0, 20)),
+            ExtendedSequenceNumbers = r.Value("extended-sequence-numbers", "no", RouterOsNames.ParseExtendedSequenceNumbers),
         };
     }
 

@@ -67,7 +67,7 @@ internal static class Menus
 
     public static readonly MenuSchema Endpoint = new(
         "ipsectun", null, MenuShape.Single,
-        "control", "ike-fragment-size", "ike-retransmit-timeout", "ike-retransmit-tries", "interface", "listen", "replay-window");
+        "control", "extended-sequence-numbers", "ike-fragment-size", "ike-retransmit-timeout", "ike-retransmit-tries", "interface", "listen", "replay-window");
 
     public static readonly MenuSchema EndpointInterface = new("ipsectun.interface", null, MenuShape.Single, "mtu", "name");
 

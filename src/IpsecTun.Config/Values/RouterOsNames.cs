@@ -43,6 +43,11 @@ internal static class RouterOsNames
         ["esp"] = IpsecProtocol.Esp, ["ah"] = IpsecProtocol.Ah,
     };
 
+    public static readonly IReadOnlyDictionary<string, ExtendedSequenceNumberUse> ExtendedSequenceNumberUses = new Dictionary<string, ExtendedSequenceNumberUse>
+    {
+        ["no"] = ExtendedSequenceNumberUse.No, ["yes"] = ExtendedSequenceNumberUse.Yes, ["allowed"] = ExtendedSequenceNumberUse.Allowed,
+    };
+
     private static readonly IReadOnlyDictionary<string, AuthMethod> AuthMethods = new Dictionary<string, AuthMethod>
     {
         ["digital-signature"] = AuthMethod.DigitalSignature, ["eap"] = AuthMethod.Eap,
@@ -82,6 +87,14 @@ internal static class RouterOsNames
 
         return RouterOsValue.ParseName(text, AuthMethods);
     }
+
+    /// <summary>extended-sequence-numbers: no, yes or allowed; JSON's false and true stand for no and yes as in every yes/no property.</summary>
+    public static ExtendedSequenceNumberUse ParseExtendedSequenceNumbers(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "true" => ExtendedSequenceNumberUse.Yes,
+        "false" => ExtendedSequenceNumberUse.No,
+        _ => RouterOsValue.ParseName(text, ExtendedSequenceNumberUses),
+    };
 
     /// <summary>my-id: auto, address, fqdn:…, user-fqdn:…, key-id:…, dn:… (address takes an optional value).</summary>
     public static IdentityId ParseMyId(string text) => ParseIdentityId(text, allowIgnore: false);

@@ -5,8 +5,9 @@ namespace IpsecTun.Engine.Plan;
 /// <summary>
 /// The fingerprint of everything that shapes one peer's tunnels: the peer, its profile, its enabled
 /// identities with the mode-config and template policies they use, the encrypt policies naming it with
-/// their proposals, the IKE fragment size, and for certificate identities the certificate entries (a renewed
-/// certificate or CA restarts the tunnel). Comments are left out, since they change nothing.
+/// their proposals, the IKE fragment size, retransmission and extended-sequence-numbers, and for certificate
+/// identities the certificate entries (a renewed certificate or CA restarts the tunnel). Comments are left
+/// out, since they change nothing.
 /// </summary>
 internal static class PeerFingerprint
 {
@@ -17,7 +18,8 @@ internal static class PeerFingerprint
             .Add("local-address", peer.LocalAddress).Add("passive", peer.Passive).Add("port", peer.Port)
             .Add("send-initial-contact", peer.SendInitialContact)
             .Add("ike-fragment-size", configuration.Endpoint.IkeFragmentSize)
-            .Add("ike-retransmit-timeout", configuration.Endpoint.IkeRetransmitTimeout).Add("ike-retransmit-tries", configuration.Endpoint.IkeRetransmitTries);
+            .Add("ike-retransmit-timeout", configuration.Endpoint.IkeRetransmitTimeout).Add("ike-retransmit-tries", configuration.Endpoint.IkeRetransmitTries)
+            .Add("extended-sequence-numbers", configuration.Endpoint.ExtendedSequenceNumbers);
         AddProfile(text, configuration.Profile(peer.Profile));
         foreach (var identity in identities)
         {

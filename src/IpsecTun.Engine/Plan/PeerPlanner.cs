@@ -16,6 +16,8 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
 {
     private readonly SignatureMapper signatures = new(new CertificateStore(configuration, errors), errors);
 
+    private ExtendedSequenceNumberUse Esn => configuration.Endpoint.ExtendedSequenceNumbers;
+
     public ResponderPeer? Plan(Peer peer)
     {
         int errorsBefore = errors.Count;
@@ -131,7 +133,7 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
             }
 
             children.Add(new ChildPlan(policies[i], new ChildSaSettings(
-                ChildProposalMapper.Map(proposal, PolicyMapper.ChildProtocol(policy)), [PolicyMapper.LocalSelector(policy)], [PolicyMapper.RemoteSelector(policy)],
+                ChildProposalMapper.Map(proposal, Esn, PolicyMapper.ChildProtocol(policy)), [PolicyMapper.LocalSelector(policy)], [PolicyMapper.RemoteSelector(policy)],
                 policy.Tunnel ? ChildSaMode.Tunnel : ChildSaMode.Transport, proposal.Lifetime, PolicyMapper.ChildProtocol(policy),
                 Unique: policy.Level == Config.PolicyLevel.Unique)));
         }
@@ -152,12 +154,12 @@ internal sealed class PeerPlanner(IpsecConfiguration configuration, IReadOnlyLis
         {
             var any = new IPNetwork(peer.Address.Prefix?.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
             var fallback = configuration.Proposal(Proposal.DefaultName);
-            return new ChildSaSettings(ChildProposalMapper.Map(fallback), [PolicyMapper.AnySelector(any)], [PolicyMapper.AnySelector(any)], ChildSaMode.Tunnel, fallback.Lifetime);
+            return new ChildSaSettings(ChildProposalMapper.Map(fallback, Esn), [PolicyMapper.AnySelector(any)], [PolicyMapper.AnySelector(any)], ChildSaMode.Tunnel, fallback.Lifetime);
         }
 
         var proposal = configuration.Proposal(templates[0].Proposal);
         return new ChildSaSettings(
-            ChildProposalMapper.Map(proposal, PolicyMapper.ChildProtocol(templates[0])),
+            ChildProposalMapper.Map(proposal, Esn, PolicyMapper.ChildProtocol(templates[0])),
             [.. templates.SelectMany(t => BothFamilies(t.SrcAddress, PolicyMapper.LocalSelector(t)))],
             [.. templates.SelectMany(t => BothFamilies(t.DstAddress, PolicyMapper.RemoteSelector(t)))],
             ChildSaMode.Tunnel,

@@ -301,6 +301,7 @@ public sealed class ChildSaHost : IChildSaHost
             IntegrityKey = (inbound ? childSa.InboundIntegrityKey : childSa.OutboundIntegrityKey).ToArray(),
             Policy = policy,
             Lifetime = new SaLifetime { SoftTime = childSa.SoftLifetime, HardTime = childSa.HardLifetime },
+            ExtendedSequenceNumbers = childSa.ExtendedSequenceNumbers,
         };
     }
 

@@ -5,7 +5,8 @@ using IpsecTun.Esp;
 namespace IpsecTun.Engine.Views;
 
 /// <summary>
-/// The installed-sa menu: one row per SA with the manual's properties; flags E (ESP) or A (AH).
+/// The installed-sa menu: one row per SA with the manual's properties; flags E (ESP) or A (AH), and S (an
+/// ipsectun addition) when the SA uses extended sequence numbers.
 /// Larval SAs (SPIs reserved for an exchange in progress) have no keys or algorithms yet and are left
 /// out. auth-key and enc-key appear only with keys asked for.
 /// </summary>
@@ -22,6 +23,7 @@ public static class InstalledSaView
         var row = new RowBuilder()
             .Flag('E', sa.Protocol == IpsecProtocols.Esp)
             .Flag('A', sa.Protocol == IpsecProtocols.Ah)
+            .Flag('S', sa.ExtendedSequenceNumbers)
             .Add("spi", $"0x{sa.Spi:X}")
             .Add("src-address", sa.Source)
             .Add("dst-address", sa.Destination)

@@ -96,6 +96,29 @@ public sealed class InstalledSaViewTests
     }
 
     [Fact]
+    public void An_SA_with_extended_sequence_numbers_has_the_S_flag()
+    {
+        TransformRegistry.TryGetIntegrity("sha256", out var sha256);
+        database.Install(new SecurityAssociationSettings
+        {
+            Spi = 0x5151,
+            Direction = SaDirection.Inbound,
+            Protocol = IpsecProtocols.Ah,
+            Source = IPAddress.Parse("192.168.90.1"),
+            Destination = IPAddress.Parse("192.168.80.1"),
+            Integrity = sha256,
+            IntegrityKey = new byte[32],
+            ExtendedSequenceNumbers = true,
+            Lifetime = new SaLifetime { HardTime = TimeSpan.FromHours(1) },
+        });
+        InstallCbc();
+
+        IReadOnlyList<Engine.Control.ViewRow> rows = InstalledSaView.Build(database.InstalledSas, clock.Now, withKeys: false);
+
+        Assert.Equal(["AS", "E"], rows.OrderBy(r => RowAssert.Value(r, "spi"), StringComparer.Ordinal).Select(r => r.Flags));
+    }
+
+    [Fact]
     public void Larval_SAs_are_left_out_and_dying_ones_say_so()
     {
         database.ReserveSpi(RandomSource.System);

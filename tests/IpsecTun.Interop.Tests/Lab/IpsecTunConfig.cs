@@ -9,12 +9,13 @@ internal static class IpsecTunConfig
     /// A site-to-site peer with a pre-shared key: the profile's IKE algorithms, the proposal's ESP algorithms,
     /// one tunnel policy between the inside networks (and one per pair of <paramref name="morePolicies"/>) with
     /// <paramref name="ipsecProtocols"/> (esp or ah), whether
-    /// this side waits for the peer (passive), and how IKE requests are retransmitted.
+    /// this side waits for the peer (passive), how IKE requests are retransmitted, and the ipsectun section's
+    /// extended-sequence-numbers when <paramref name="extendedSequenceNumbers"/> is given.
     /// </summary>
     public static string SiteToSitePsk(
         IPAddress local, IPAddress remote, string localNet, string remoteNet, IkeSuite suite, string psk, bool passive,
         string lifetime = "1d", string childLifetime = "30m", string dpdInterval = "10s", int mtu = 1400, string retransmitTimeout = "2s", int retransmitTries = 5,
-        (string Local, string Remote)[]? morePolicies = null, string ipsecProtocols = "esp") => $$"""
+        (string Local, string Remote)[]? morePolicies = null, string ipsecProtocols = "esp", string? extendedSequenceNumbers = null) => $$"""
         {
           "ip": {
             "ipsec": {
@@ -29,7 +30,7 @@ internal static class IpsecTunConfig
             }
           },
           "ipsectun": { "interface": { "name": "itun0", "mtu": {{mtu}} },
-                        "ike-retransmit-timeout": "{{retransmitTimeout}}", "ike-retransmit-tries": {{retransmitTries}} }
+                        "ike-retransmit-timeout": "{{retransmitTimeout}}", "ike-retransmit-tries": {{retransmitTries}}{{(extendedSequenceNumbers is null ? "" : $", \"extended-sequence-numbers\": \"{extendedSequenceNumbers}\"")}} }
         }
         """;
 

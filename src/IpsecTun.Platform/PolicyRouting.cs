@@ -1,12 +1,15 @@
+using System.Net.Sockets;
+
 namespace IpsecTun.Platform;
 
 /// <summary>
 /// How the endpoint routes a peer's own address into the adapter (transport mode) while its IKE, ESP and AH
-/// packets to that address keep their real path: the endpoint's own sockets carry <see cref="Mark"/>
-/// (SO_MARK), the adapter's routes for peers sit in table <see cref="Table"/>, and one rule per address
-/// family, "not fwmark <see cref="Mark"/> lookup <see cref="Table"/>" at <see cref="Priority"/>, sends every
-/// other packet through that table before the main one. A lookup that misses the table falls through to
-/// the main table, so nothing else on the host changes. Linux only.
+/// packets to that address keep their real path: the adapter's routes for peers sit in table
+/// <see cref="Table"/>, which only packets this host sends consult, and the endpoint's own sockets carry
+/// <see cref="Mark"/> (SO_MARK), which skips that table. Per address family, from
+/// <see cref="Priority"/> on: marked packets jump past the table's rule, packets sent by this host look it up,
+/// and a rule that does nothing is the jump's target. A lookup that misses the table, and every forwarded
+/// packet, goes on to the main table as before. Linux only.
 /// </summary>
 public static class PolicyRouting
 {
@@ -14,9 +17,14 @@ public static class PolicyRouting
 
     public const int Table = 4500;
 
-    /// <summary>Before the main table's rule (32766), after the local table's (0).</summary>
+    /// <summary>Before the main table's rule (32766) and the rules `ip rule add` numbers down from it, after the local table's (0).</summary>
     public const int Priority = 4500;
 
-    /// <summary>The rule for one address family (the <see cref="RouteEntry.Destination"/> family of its routes).</summary>
-    public static RoutingRule RuleFor(System.Net.Sockets.AddressFamily family) => new(family, Table, Priority, Mark);
+    /// <summary>The rules for one address family, in the order they are added (the jump's target first); they are removed in reverse.</summary>
+    public static IReadOnlyList<RoutingRule> RulesFor(AddressFamily family) =>
+    [
+        new(family, Priority + 2),
+        new(family, Priority) { Mark = Mark, GotoPriority = Priority + 2 },
+        new(family, Priority + 1) { InputInterface = "lo", Table = Table },
+    ];
 }

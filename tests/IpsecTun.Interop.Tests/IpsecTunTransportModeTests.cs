@@ -34,7 +34,9 @@ public sealed class IpsecTunTransportModeTests
         string route = lab.Right.Ip("route", "show", "table", Table).Output;
         Assert.Contains($"{SiteToSiteLab.LeftOuter} dev itun0", route, StringComparison.Ordinal);
         Assert.Contains($"src {SiteToSiteLab.RightOuter}", route, StringComparison.Ordinal);
-        Assert.Contains($"not from all fwmark 0x4500 lookup {Table}", lab.Right.Ip("rule", "show").Output, StringComparison.Ordinal);
+        string rules = lab.Right.Ip("rule", "show").Output;
+        Assert.Contains($"iif lo lookup {Table}", rules, StringComparison.Ordinal);
+        Assert.Contains("fwmark 0x4500 goto 4502", rules, StringComparison.Ordinal);
 
         CommandResult ping = SiteToSiteLab.Ping(lab.Right, SiteToSiteLab.RightOuter, SiteToSiteLab.LeftOuter);
         Assert.True(ping.ExitCode == 0, ping + left.Log + right.Log);
@@ -60,7 +62,7 @@ public sealed class IpsecTunTransportModeTests
         Assert.Equal(0, left.Stop());
         foreach (NetworkNamespace side in new[] { lab.Left, lab.Right })
         {
-            Assert.DoesNotContain("fwmark", side.Ip("rule", "show").Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("450", side.Ip("rule", "show").Output, StringComparison.Ordinal);
             CommandResult table = side.Exec(TimeSpan.FromSeconds(10), "ip", "route", "show", "table", Table);
             Assert.DoesNotContain("itun0", table.Output, StringComparison.Ordinal);
         }

@@ -7,7 +7,8 @@ namespace IpsecTun.Platform.Tests;
 
 /// <summary>
 /// A peer's address routed into a TUN device in the policy routing table, as the kernel then routes it: into the
-/// device for unmarked packets, on the uplink for marked ones, and back on the uplink once Dispose removed both.
+/// device for packets this host sends, on the uplink for marked ones and for forwarded ones, and back on the
+/// uplink once Dispose removed the route and the rules.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed class PolicyRoutingTests
@@ -16,7 +17,7 @@ public sealed class PolicyRoutingTests
     private static readonly IPAddress PeerV6 = IPAddress.Parse("fd99::7");
 
     [Fact]
-    public void Unmarked_packets_to_the_peer_enter_the_device_and_marked_ones_keep_the_uplink_until_Dispose()
+    public void Unmarked_packets_from_this_host_to_the_peer_enter_the_device_and_marked_or_forwarded_ones_keep_the_uplink_until_Dispose()
     {
         IsolatedNetwork.Run(() =>
         {
@@ -26,8 +27,10 @@ public sealed class PolicyRoutingTests
             int index = tunnel.Device.InterfaceIndex;
             network.AddRoute(new RouteEntry(PeerV4, 32, index) { Table = PolicyRouting.Table, PreferredSource = UplinkFixture.LocalV4 });
             network.AddRoute(new RouteEntry(PeerV6, 128, index) { Table = PolicyRouting.Table, PreferredSource = UplinkFixture.LocalV6 });
-            network.AddRule(PolicyRouting.RuleFor(AddressFamily.InterNetwork));
-            network.AddRule(PolicyRouting.RuleFor(AddressFamily.InterNetworkV6));
+            foreach (RoutingRule rule in PolicyRouting.RulesFor(AddressFamily.InterNetwork).Concat(PolicyRouting.RulesFor(AddressFamily.InterNetworkV6)))
+            {
+                network.AddRule(rule);
+            }
 
             foreach ((IPAddress peer, IPAddress local) in new[] { (PeerV4, UplinkFixture.LocalV4), (PeerV6, UplinkFixture.LocalV6) })
             {
@@ -37,23 +40,27 @@ public sealed class PolicyRoutingTests
                 Assert.Equal(UplinkFixture.Name, Get(peer, "mark", "0x4500").GetProperty("dev").GetString());
             }
 
-            string rules = IpCommand.Json("rule", "show").GetRawText() + IpCommand.Json("-6", "rule", "show").GetRawText();
-            Assert.Contains("\"priority\":4500", rules, StringComparison.Ordinal);
+            // A packet another host sent through this one is not the transport-mode SA's to protect.
+            File.WriteAllText("/proc/sys/net/ipv4/ip_forward", "1");
+            JsonElement forwarded = Get(PeerV4, "from", "10.99.0.50", "iif", UplinkFixture.Name);
+            Assert.Equal(UplinkFixture.Name, forwarded.GetProperty("dev").GetString());
 
             network.Dispose();
 
             Assert.Equal(UplinkFixture.Name, Get(PeerV4).GetProperty("dev").GetString());
             Assert.Equal(UplinkFixture.Name, Get(PeerV6).GetProperty("dev").GetString());
-            Assert.DoesNotContain("4500", IpCommand.Json("rule", "show").GetRawText() + IpCommand.Json("-6", "rule", "show").GetRawText(), StringComparison.Ordinal);
+            Assert.DoesNotContain("450", IpCommand.Json("rule", "show").GetRawText() + IpCommand.Json("-6", "rule", "show").GetRawText(), StringComparison.Ordinal);
         });
     }
 
     [Fact]
-    public void A_rule_for_the_main_table_or_without_a_mark_is_refused_before_reaching_the_kernel()
+    public void A_rule_for_the_main_table_or_jumping_backwards_is_refused_before_reaching_the_kernel()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RoutingRule(AddressFamily.InterNetwork, 254, 4500, 0x4500).Validate());
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RoutingRule(AddressFamily.InterNetwork, 4500, 4500, 0).Validate());
-        Assert.Throws<ArgumentException>(() => new RoutingRule(AddressFamily.Unix, 4500, 4500, 0x4500).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RoutingRule(AddressFamily.InterNetwork, 4500) { Table = 254 }.Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RoutingRule(AddressFamily.InterNetwork, 4500) { GotoPriority = 4499 }.Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RoutingRule(AddressFamily.InterNetwork, 4500) { Table = 4500, GotoPriority = 4502 }.Validate());
+        Assert.Throws<ArgumentException>(() => new RoutingRule(AddressFamily.Unix, 4500).Validate());
+        Assert.All(PolicyRouting.RulesFor(AddressFamily.InterNetworkV6), rule => rule.Validate());
         Assert.Throws<ArgumentException>(() => new RouteEntry(PeerV4, 32, 1) { PreferredSource = UplinkFixture.LocalV6 }.Validate());
     }
 

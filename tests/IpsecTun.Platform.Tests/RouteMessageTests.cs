@@ -46,22 +46,35 @@ public sealed class RouteMessageTests
         Assert.Equal(new byte[] { 8, 0, 15, 0, 0x94, 0x11, 0, 0 }, message[52..60].ToArray()); // RTA_TABLE 4500
     }
 
-    [Theory]
-    [InlineData(4500, 2, 0)]
-    [InlineData(100, 10, 100)]
-    public void A_rule_sends_packets_without_the_mark_to_its_table(int table, byte family, byte headerTable)
+    [Fact]
+    public void The_rule_for_packets_this_host_sends_looks_up_the_table_by_input_interface()
     {
-        var rule = new RoutingRule(family == 2 ? System.Net.Sockets.AddressFamily.InterNetwork : System.Net.Sockets.AddressFamily.InterNetworkV6, table, 4500, 0x4500);
+        var rule = new RoutingRule(System.Net.Sockets.AddressFamily.InterNetwork, 4501) { InputInterface = "lo", Table = 4500 };
         Span<byte> message = RouteMessages.Rule(new byte[RouteMessages.MaxRequestSize], RouteMessages.NewRule, rule);
 
-        Assert.Equal(16 + 12 + 4 * 8, message.Length);
+        Assert.Equal(16 + 12 + 8 + 8 + 8, message.Length);
         Assert.Equal(32, BinaryPrimitives.ReadUInt16LittleEndian(message[4..])); // RTM_NEWRULE
-        Assert.Equal(new byte[] { family, 0, 0, 0, headerTable, 0, 0, 1, 2, 0, 0, 0 }, message[16..28].ToArray()); // FR_ACT_TO_TBL, FIB_RULE_INVERT
-        Assert.Equal(new byte[] { 8, 0, 6, 0, 0x94, 0x11, 0, 0 }, message[28..36].ToArray()); // FRA_PRIORITY
+        Assert.Equal(new byte[] { 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0 }, message[16..28].ToArray()); // FR_ACT_TO_TBL, table beyond 255
+        Assert.Equal(new byte[] { 8, 0, 6, 0, 0x95, 0x11, 0, 0 }, message[28..36].ToArray()); // FRA_PRIORITY 4501
+        Assert.Equal(new byte[] { 7, 0, 3, 0, (byte)'l', (byte)'o', 0, 0 }, message[36..44].ToArray()); // FRA_IIFNAME "lo\0", padded
+        Assert.Equal(new byte[] { 8, 0, 15, 0, 0x94, 0x11, 0, 0 }, message[44..52].ToArray()); // FRA_TABLE 4500
+    }
+
+    [Fact]
+    public void Marked_packets_jump_past_the_table_to_a_rule_that_does_nothing()
+    {
+        var jump = new RoutingRule(System.Net.Sockets.AddressFamily.InterNetworkV6, 4500) { Mark = 0x4500, GotoPriority = 4502 };
+        Span<byte> message = RouteMessages.Rule(new byte[RouteMessages.MaxRequestSize], RouteMessages.DeleteRule, jump);
+
+        Assert.Equal(33, BinaryPrimitives.ReadUInt16LittleEndian(message[4..])); // RTM_DELRULE
+        Assert.Equal(new byte[] { 10, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0 }, message[16..28].ToArray()); // FR_ACT_GOTO
         Assert.Equal(new byte[] { 8, 0, 10, 0, 0, 0x45, 0, 0 }, message[36..44].ToArray()); // FRA_FWMARK
         Assert.Equal(new byte[] { 8, 0, 16, 0, 255, 255, 255, 255 }, message[44..52].ToArray()); // FRA_FWMASK
-        Assert.Equal(BitConverter.GetBytes(table), message[56..60].ToArray()); // FRA_TABLE
-        Assert.Equal(33, BinaryPrimitives.ReadUInt16LittleEndian(RouteMessages.Rule(new byte[RouteMessages.MaxRequestSize], RouteMessages.DeleteRule, rule)[4..]));
+        Assert.Equal(new byte[] { 8, 0, 4, 0, 0x96, 0x11, 0, 0 }, message[52..60].ToArray()); // FRA_GOTO 4502
+
+        Span<byte> nop = RouteMessages.Rule(new byte[RouteMessages.MaxRequestSize], RouteMessages.NewRule, new RoutingRule(System.Net.Sockets.AddressFamily.InterNetwork, 4502));
+        Assert.Equal(16 + 12 + 8, nop.Length);
+        Assert.Equal(3, nop[23]); // FR_ACT_NOP
     }
 
     [Fact]

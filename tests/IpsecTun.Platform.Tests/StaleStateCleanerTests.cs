@@ -58,7 +58,11 @@ public sealed partial class StaleStateCleanerTests : IDisposable
             var network = new RecordingNetworkConfigurator(new NetlinkNetworkConfigurator(), state);
             var peer = IPAddress.Parse("10.99.0.7");
             network.AddRoute(new RouteEntry(peer, 32, uplink.Index, UplinkFixture.GatewayV4) { Table = PolicyRouting.Table, PreferredSource = UplinkFixture.LocalV4 });
-            network.AddRule(PolicyRouting.RuleFor(System.Net.Sockets.AddressFamily.InterNetwork));
+            foreach (RoutingRule rule in PolicyRouting.RulesFor(System.Net.Sockets.AddressFamily.InterNetwork))
+            {
+                network.AddRule(rule);
+            }
+
             string recorded = File.ReadAllText(StatePath);
             Assert.Contains("\"interNetwork\"", recorded, StringComparison.OrdinalIgnoreCase);
             MarkOwnerDead();
@@ -66,8 +70,8 @@ public sealed partial class StaleStateCleanerTests : IDisposable
             StaleCleanupReport report = StaleStateCleaner.Clean(StatePath);
 
             Assert.Empty(report.Failures);
-            Assert.Equal(2, report.Removed);
-            Assert.DoesNotContain("4500", IpCommand.Json("rule", "show").GetRawText(), StringComparison.Ordinal);
+            Assert.Equal(4, report.Removed);
+            Assert.DoesNotContain("450", IpCommand.Json("rule", "show").GetRawText(), StringComparison.Ordinal);
             Assert.Empty(IpCommand.Json("route", "show", "table", "all", "exact", "10.99.0.7").EnumerateArray());
         });
     }

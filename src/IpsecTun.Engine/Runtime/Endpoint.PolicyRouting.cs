@@ -7,9 +7,9 @@ namespace IpsecTun.Engine.Runtime;
 /// <summary>
 /// Transport-mode destinations are peers' own addresses, which the main table must keep on their real path
 /// for IKE, ESP and AH. They are routed into the adapter in the <see cref="PolicyRouting"/> table instead,
-/// which the endpoint's own marked sockets bypass; a rule per address family sends every other packet
-/// through that table first. The route's source is the policy's own address, so the kernel sends from the
-/// address the transport-mode SA protects.
+/// which packets this host sends consult first and the endpoint's own marked sockets skip (the rules of
+/// <see cref="PolicyRouting"/>, per address family). The route's source is the policy's own address, so the
+/// kernel sends from the address the transport-mode SA protects.
 /// </summary>
 public sealed partial class Endpoint
 {
@@ -20,8 +20,8 @@ public sealed partial class Endpoint
     private void UpdatePeerRoutes()
     {
         List<RouteEntry> wanted = WantedPeerRoutes();
-        List<RoutingRule> rules = [.. wanted.Select(r => PolicyRouting.RuleFor(r.Destination.AddressFamily)).Distinct()];
-        foreach (RoutingRule rule in _rules.Except(rules).ToList())
+        List<RoutingRule> rules = [.. wanted.Select(r => r.Destination.AddressFamily).Distinct().SelectMany(PolicyRouting.RulesFor)];
+        foreach (RoutingRule rule in Enumerable.Reverse(_rules.Except(rules).ToList()))
         {
             _environment.Configurator.RemoveRule(rule);
             _rules.Remove(rule);
@@ -85,7 +85,7 @@ public sealed partial class Endpoint
 
     private void RemovePeerRoutes()
     {
-        foreach (RoutingRule rule in _rules)
+        foreach (RoutingRule rule in Enumerable.Reverse(_rules))
         {
             TryUndo(() => _environment.Configurator.RemoveRule(rule));
         }

@@ -30,12 +30,15 @@ internal static class RouteMessages
     public const ushort RouteTable = 15;
 
     // FRA_* attributes of a rule (linux/fib_rules.h); its header has the size of a route's.
+    private const ushort RuleInputInterface = 3;
+    private const ushort RuleGoto = 4;
     private const ushort RulePriority = 6;
     private const ushort RuleMark = 10;
     private const ushort RuleTable = 15;
     private const ushort RuleMarkMask = 16;
     private const byte RuleActionToTable = 1;
-    private const uint RuleInvert = 0x2;
+    private const byte RuleActionGoto = 2;
+    private const byte RuleActionNop = 3;
 
     private const int InterfaceAddressSize = 8;
     private const ushort AddressAddress = 1;
@@ -121,21 +124,41 @@ internal static class RouteMessages
     }
 
     /// <summary>
-    /// RTM_NEWRULE or RTM_DELRULE for "not fwmark M lookup T pref P": FIB_RULE_INVERT on a mark match with a
-    /// full mask, the table in FRA_TABLE (and the header's field when it fits), as iproute2 sends it.
+    /// RTM_NEWRULE or RTM_DELRULE: FRA_PRIORITY, a mark match with a full mask, the input interface (FRA_IIFNAME,
+    /// NUL-terminated), and FR_ACT_TO_TBL with FRA_TABLE (and the header's field when it fits), FR_ACT_GOTO with
+    /// FRA_GOTO, or FR_ACT_NOP, as iproute2 sends them.
     /// </summary>
     public static Span<byte> Rule(Span<byte> buffer, ushort type, RoutingRule rule)
     {
         var writer = new NetlinkRequestWriter(buffer, type, type == NewRule ? AddFlags : ChangeFlags);
         Span<byte> header = writer.AppendFixed(RouteInfoSize);
         header[0] = rule.Family == AddressFamily.InterNetworkV6 ? FamilyInet6 : FamilyInet;
-        header[4] = rule.Table < 256 ? (byte)rule.Table : (byte)0;
-        header[7] = RuleActionToTable;
-        BinaryPrimitives.WriteUInt32LittleEndian(header[8..], RuleInvert);
+        header[4] = rule.Table is > 0 and < 256 ? (byte)rule.Table : (byte)0;
+        header[7] = rule.Table != 0 ? RuleActionToTable : rule.GotoPriority != 0 ? RuleActionGoto : RuleActionNop;
         writer.AppendAttribute(RulePriority, (uint)rule.Priority);
-        writer.AppendAttribute(RuleMark, rule.UnlessMark);
-        writer.AppendAttribute(RuleMarkMask, uint.MaxValue);
-        writer.AppendAttribute(RuleTable, (uint)rule.Table);
+        if (rule.Mark != 0)
+        {
+            writer.AppendAttribute(RuleMark, rule.Mark);
+            writer.AppendAttribute(RuleMarkMask, uint.MaxValue);
+        }
+
+        if (rule.InputInterface is { } input)
+        {
+            Span<byte> name = stackalloc byte[16];
+            int length = System.Text.Encoding.ASCII.GetBytes(input, name);
+            name[length] = 0;
+            writer.AppendAttribute(RuleInputInterface, name[..(length + 1)]);
+        }
+
+        if (rule.Table != 0)
+        {
+            writer.AppendAttribute(RuleTable, (uint)rule.Table);
+        }
+        else if (rule.GotoPriority != 0)
+        {
+            writer.AppendAttribute(RuleGoto, (uint)rule.GotoPriority);
+        }
+
         return writer.Finish();
     }
 

@@ -24,7 +24,7 @@ public sealed class TransportRoutingTests
 
         RouteEntry route = Assert.Single(configurator.PolicyRoutes.Keys);
         Assert.Equal(new RouteEntry(Peer, 32, 9) { Table = PolicyRouting.Table, PreferredSource = Local }, route);
-        Assert.Equal([PolicyRouting.RuleFor(AddressFamily.InterNetwork)], configurator.Rules.Keys);
+        Assert.Equal(PolicyRouting.RulesFor(AddressFamily.InterNetwork).OrderBy(r => r.Priority), configurator.Rules.Keys.OrderBy(r => r.Priority));
         Assert.Equal(["10.2.0.0/24"], configurator.Routes.Keys);
 
         endpoint.Stop();

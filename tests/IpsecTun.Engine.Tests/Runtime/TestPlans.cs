@@ -14,7 +14,7 @@ namespace IpsecTun.Engine.Tests.Runtime;
 /// Hand-built plans for a site-to-site pair: a gateway at 192.0.2.1 with 10.1.0.0/24 behind it and a
 /// client at 198.51.100.2 with 10.2.0.0/24, PSK, AES-128-GCM and ECP-256, tunnel mode.
 /// </summary>
-internal static class TestPlans
+internal static partial class TestPlans
 {
     public static readonly IPAddress GatewayAddress = IPAddress.Parse("192.0.2.1");
     public static readonly IPAddress ClientAddress = IPAddress.Parse("198.51.100.2");
@@ -122,7 +122,7 @@ internal static class TestPlans
             NatTraversalPort: site.Configuration.Endpoint.Listen.NatTPort,
             ForceUdpEncapsulation: forceUdpEncapsulation);
         var peer = new PeerPlan(
-            peerName, site.HostName is null ? new PeerAddress(new IPNetwork(peerAddress, 32), null) : new PeerAddress(null, site.HostName), site.RemotePort, site.LocalAddress, passive, settings, children, fingerprint);
+            peerName, site.HostName is null ? new PeerAddress(new IPNetwork(peerAddress, peerAddress.GetAddressBytes().Length * 8), null) : new PeerAddress(null, site.HostName), site.RemotePort, site.LocalAddress, passive, settings, children, fingerprint);
         return new EndpointPlan(site.Configuration, [peer], new FixedResponders(peerAddress, settings), [.. children.Select(c => c.Policy)]);
     }
 

@@ -18,13 +18,14 @@ internal sealed class TwoEndpoints : IDisposable
 
     public TwoEndpoints(
         EndpointPlan gateway, EndpointPlan client, IHostNameResolver clientResolver, Func<EndpointPlanResult>? clientReload = null, bool clientBehindNat = false,
-        Platform.IIpForwarding? clientForwarding = null, IDnsConfigurator? clientDns = null)
+        Platform.IIpForwarding? clientForwarding = null, IDnsConfigurator? clientDns = null,
+        System.Net.IPAddress? gatewayAddress = null, System.Net.IPAddress? clientAddress = null)
     {
         GatewayTun = new MemoryTun("gw0", 7);
         ClientTun = new MemoryTun("cl0", 8);
-        Gateway = new Endpoint(gateway, new EndpointEnvironment(GatewayTun, GatewayAdapter, Network.Host(TestPlans.GatewayAddress)) { Time = Clock });
+        Gateway = new Endpoint(gateway, new EndpointEnvironment(GatewayTun, GatewayAdapter, Network.Host(gatewayAddress ?? TestPlans.GatewayAddress)) { Time = Clock });
         Client = new Endpoint(client, new EndpointEnvironment(
-            ClientTun, ClientAdapter, Network.Host(TestPlans.ClientAddress, clientBehindNat ? System.Net.IPAddress.Parse("10.99.0.2") : null, rawEsp: !clientBehindNat))
+            ClientTun, ClientAdapter, Network.Host(clientAddress ?? TestPlans.ClientAddress, clientBehindNat ? System.Net.IPAddress.Parse("10.99.0.2") : null, rawEsp: !clientBehindNat))
         {
             Time = Clock,
             ReloadPlan = clientReload,

@@ -29,12 +29,11 @@ internal sealed class MemoryHost(MemoryNetwork network, IPAddress address) : IEn
 
     public IPAddress LocalAddressFor(IPAddress remote) => PrivateAddress ?? Address;
 
-    /// <summary>The host sits on the /24 of the address it believes it has.</summary>
+    /// <summary>The host sits on the /24 (IPv4) or /64 (IPv6) of the address it believes it has.</summary>
     public IReadOnlyList<IPNetwork> LocalNetworks(string exceptInterface)
     {
-        byte[] lan = (PrivateAddress ?? Address).GetAddressBytes();
-        lan[3] = 0;
-        return [new IPNetwork(new IPAddress(lan), 24)];
+        IPAddress own = PrivateAddress ?? Address;
+        return [new IpPrefix(IpAddressBits.VersionOf(own), IpAddressBits.FromIPAddress(own), own.GetAddressBytes().Length == 4 ? 24 : 64).ToNetwork()];
     }
 
     public int PathMtu(IPAddress local, IPAddress remote) => network.LinkMtu;

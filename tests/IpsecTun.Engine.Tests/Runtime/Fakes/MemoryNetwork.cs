@@ -8,11 +8,12 @@ namespace IpsecTun.Engine.Tests.Runtime.Fakes;
 
 /// <summary>
 /// Hosts joined by a wire in memory: UDP and raw ESP sockets bound on a host receive what other hosts send
-/// to that host's address. A host can be cut off (its datagrams, both ways, are lost) to play a dead peer.
+/// to that host's address, IPv4 or IPv6 (a socket bound to the other family's wildcard receives nothing). A
+/// host can be cut off (its datagrams, both ways, are lost) to play a dead peer.
 /// </summary>
 internal sealed class MemoryNetwork
 {
-    private readonly ConcurrentDictionary<(IPAddress Address, int Port, bool Raw), MemorySocket> _sockets = new();
+    private readonly ConcurrentDictionary<(IPAddress Address, int Port, bool Raw, byte Family), MemorySocket> _sockets = new();
     private readonly ConcurrentDictionary<IPAddress, bool> _cut = new();
 
     private long _keepalives;
@@ -28,23 +29,26 @@ internal sealed class MemoryNetwork
 
     public void Cut(IPAddress host, bool cut) => _cut[host] = cut;
 
-    internal void Bind(MemorySocket socket) => _sockets[(socket.HostAddress, socket.LocalEndpoint.Port, socket.IsRaw)] = socket;
+    internal void Bind(MemorySocket socket) => _sockets[Key(socket)] = socket;
 
-    internal void Unbind(MemorySocket socket) => _sockets.TryRemove((socket.HostAddress, socket.LocalEndpoint.Port, socket.IsRaw), out _);
+    internal void Unbind(MemorySocket socket) => _sockets.TryRemove(Key(socket), out _);
+
+    private static (IPAddress, int, bool, byte) Key(MemorySocket socket) =>
+        (socket.HostAddress, socket.LocalEndpoint.Port, socket.IsRaw, socket.LocalEndpoint.Version);
 
     internal void Send(MemorySocket from, ReadOnlySpan<byte> payload, NetworkEndpoint to)
     {
         IPAddress destination = to.ToIPEndPoint().Address;
         if (_cut.GetValueOrDefault(from.HostAddress) || _cut.GetValueOrDefault(destination)
-            || !_sockets.TryGetValue((destination, to.Port, from.IsRaw), out MemorySocket? receiver))
+            || !_sockets.TryGetValue((destination, to.Port, from.IsRaw, to.Version), out MemorySocket? receiver))
         {
             return;
         }
 
         byte[] datagram;
-        if (from.IsRaw)
+        if (from.IsRaw && to.Version == 4)
         {
-            // A raw IPv4 socket receives the IP header too, as Linux delivers it.
+            // A raw IPv4 socket receives the IP header too, as Linux delivers it; an IPv6 one does not.
             datagram = new byte[Ipv4Header.MinLength + payload.Length];
             payload.CopyTo(datagram.AsSpan(Ipv4Header.MinLength));
             OuterHeaders.WriteIp(datagram, from.HostAddress.GetAddressBytes(), destination.GetAddressBytes(), IpProtocol.Esp, 0);
@@ -59,6 +63,6 @@ internal sealed class MemoryNetwork
             Interlocked.Increment(ref _keepalives);
         }
 
-        receiver.Enqueue(datagram, new NetworkEndpoint(4, IpAddressBits.FromIPAddress(from.HostAddress), from.IsRaw ? (ushort)0 : from.LocalEndpoint.Port));
+        receiver.Enqueue(datagram, new NetworkEndpoint(to.Version, IpAddressBits.FromIPAddress(from.HostAddress), from.IsRaw ? (ushort)0 : from.LocalEndpoint.Port));
     }
 }

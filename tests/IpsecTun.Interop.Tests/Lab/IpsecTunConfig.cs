@@ -6,14 +6,15 @@ namespace IpsecTun.Interop.Tests.Lab;
 internal static class IpsecTunConfig
 {
     /// <summary>
-    /// A site-to-site peer with a pre-shared key: the profile's IKE algorithms, the proposal's ESP algorithms,
+    /// A site-to-site peer with a pre-shared key, bound to <paramref name="local"/> (the wildcard address when null):
+    /// the profile's IKE algorithms, the proposal's ESP algorithms,
     /// one tunnel policy between the inside networks (and one per pair of <paramref name="morePolicies"/>) with
     /// <paramref name="ipsecProtocols"/> (esp or ah), whether
     /// this side waits for the peer (passive), how IKE requests are retransmitted, and the ipsectun section's
     /// extended-sequence-numbers when <paramref name="extendedSequenceNumbers"/> is given.
     /// </summary>
     public static string SiteToSitePsk(
-        IPAddress local, IPAddress remote, string localNet, string remoteNet, IkeSuite suite, string psk, bool passive,
+        IPAddress? local, IPAddress remote, string localNet, string remoteNet, IkeSuite suite, string psk, bool passive,
         string lifetime = "1d", string childLifetime = "30m", string dpdInterval = "10s", int mtu = 1400, string retransmitTimeout = "2s", int retransmitTries = 5,
         (string Local, string Remote)[]? morePolicies = null, string ipsecProtocols = "esp", string? extendedSequenceNumbers = null) => $$"""
         {
@@ -23,7 +24,7 @@ internal static class IpsecTunConfig
                               "dh-group": "{{suite.DhGroup}}", "lifetime": "{{lifetime}}", "dpd-interval": "{{dpdInterval}}" } ],
               "proposal": [ { "name": "lab", "enc-algorithms": "{{suite.EspEncryption}}", "auth-algorithms": "{{suite.EspIntegrity}}",
                               "pfs-group": "none", "lifetime": "{{childLifetime}}" } ],
-              "peer":     [ { "name": "lab-peer", "address": "{{remote}}/32", "local-address": "{{local}}", "exchange-mode": "ike2",
+              "peer":     [ { "name": "lab-peer", "address": "{{remote}}/{{remote.GetAddressBytes().Length * 8}}", {{(local is null ? "" : $"\"local-address\": \"{local}\", ")}}"exchange-mode": "ike2",
                               "profile": "lab", "passive": "{{(passive ? "yes" : "no")}}" } ],
               "identity": [ { "peer": "lab-peer", "auth-method": "pre-shared-key", "secret": "{{psk}}" } ],
               "policy":   [ {{string.Join(", ", new[] { (Local: localNet, Remote: remoteNet) }.Concat(morePolicies ?? []).Select(nets => Policy(nets, ipsecProtocols)))}} ]

@@ -3,9 +3,10 @@ using System.Net;
 namespace IpsecTun.Interop.Tests.Lab;
 
 /// <summary>
-/// <see cref="SiteToSiteLab"/> over IPv6: Left (2001:db8:99::1) and Right (2001:db8:99::2) on a veth pair,
-/// each with an inside address on its loopback (fd01::1 and fd02::1) standing for the network behind it.
-/// Addresses skip duplicate address detection, so they are usable at once.
+/// <see cref="SiteToSiteLab"/> with IPv6 beside IPv4: Left (2001:db8:99::1) and Right (2001:db8:99::2) on a veth
+/// pair, each with an inside address on its loopback (fd01::1 and fd02::1) standing for the network behind it,
+/// and <see cref="SiteToSiteLab"/>'s IPv4 addresses as well, for tunnels that carry one family inside the other.
+/// IPv6 addresses skip duplicate address detection, so they are usable at once.
 /// </summary>
 internal sealed class SiteToSiteLab6 : IDisposable
 {
@@ -28,8 +29,8 @@ internal sealed class SiteToSiteLab6 : IDisposable
             string left = $"v6l{Environment.ProcessId % 100000}x{id}";
             string right = $"v6r{Environment.ProcessId % 100000}x{id}";
             Command.Run("ip", "link", "add", left, "netns", Left.Name, "type", "veth", "peer", "name", right, "netns", Right.Name).EnsureSuccess();
-            Join(Left, left, LeftOuter, LeftInside);
-            Join(Right, right, RightOuter, RightInside);
+            Join(Left, left, (LeftOuter, LeftInside), (SiteToSiteLab.LeftOuter, SiteToSiteLab.LeftInside));
+            Join(Right, right, (RightOuter, RightInside), (SiteToSiteLab.RightOuter, SiteToSiteLab.RightInside));
         }
         catch
         {
@@ -42,11 +43,13 @@ internal sealed class SiteToSiteLab6 : IDisposable
 
     public NetworkNamespace Right { get; }
 
-    private static void Join(NetworkNamespace side, string veth, IPAddress outer, IPAddress inside)
+    private static void Join(NetworkNamespace side, string veth, (IPAddress Outer, IPAddress Inside) v6, (IPAddress Outer, IPAddress Inside) v4)
     {
-        side.Ip("-6", "addr", "add", $"{outer}/64", "dev", veth, "nodad");
+        side.Ip("-6", "addr", "add", $"{v6.Outer}/64", "dev", veth, "nodad");
+        side.Ip("addr", "add", $"{v4.Outer}/24", "dev", veth);
         side.Ip("link", "set", veth, "up");
-        side.Ip("-6", "addr", "add", $"{inside}/128", "dev", "lo", "nodad");
+        side.Ip("-6", "addr", "add", $"{v6.Inside}/128", "dev", "lo", "nodad");
+        side.Ip("addr", "add", $"{v4.Inside}/32", "dev", "lo");
     }
 
     public void Dispose()

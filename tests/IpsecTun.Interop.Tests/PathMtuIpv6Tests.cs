@@ -46,6 +46,38 @@ public sealed class PathMtuIpv6Tests
         Assert.Equal(0, ipsectun.Stop());
     }
 
+    /// <summary>
+    /// Over a 1280-byte IPv6 path the tunnel's MTU is 1280 - 80 = 1200, whose 4-byte alignment less the trailer leaves
+    /// 1198: below the IPv6 minimum MTU, which no packet-too-big may announce (RFC 8201 §4). So a 1400-byte ping6 that
+    /// fits the adapter is protected all the same, and the sending kernels fragment the outer packets both ways.
+    /// </summary>
+    [Fact]
+    public void Over_an_ipv6_path_of_the_minimum_mtu_packets_beyond_the_tunnels_mtu_cross_in_outer_fragments()
+    {
+        LabRequirement.EnsureAvailable();
+        using var lab = new SiteToSiteLab6();
+        lab.SetLinkMtu(1280);
+        using var leftDir = new TemporaryDirectory();
+        using var rightDir = new TemporaryDirectory();
+        IkeSuite suite = IkeSuite.AesGcmEcp256;
+        using var strongSwan = new StrongSwanDaemon(lab.Right, rightDir, SwanctlConfig.SiteToSitePsk(
+            SiteToSiteLab6.RightOuter, SiteToSiteLab6.LeftOuter, SiteToSiteLab6.RightNet, SiteToSiteLab6.LeftNet, suite.StrongSwanIke, suite.StrongSwanEsp, "pmtu6-psk"));
+        using var ipsectun = new IpsecTunDaemon(lab.Left, leftDir, IpsecTunConfig.SiteToSitePsk(
+            SiteToSiteLab6.LeftOuter, SiteToSiteLab6.RightOuter, SiteToSiteLab6.LeftNet, SiteToSiteLab6.RightNet, suite, "pmtu6-psk", passive: false));
+        CommandResult connect = ipsectun.Cli("connect", "lab-peer", "--timeout", "30s");
+        Assert.True(connect.ExitCode == 0, connect + ipsectun.Log + strongSwan.Log);
+
+        // Fragments (next header 44) from the left's outer address: ipsectun's protected packet did not fit the path.
+        using var capture = new BackgroundProcess("ip", lab.Right.Wrap(
+            "tshark", "-i", "any", "-n", "-l", "-c", "2", "-f", $"ip6 src host {SiteToSiteLab6.LeftOuter} and ip6[6] == 44", "-T", "fields", "-e", "ipv6.fraghdr.offset"));
+        StrongSwanDaemon.WaitFor(() => capture.Output.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "tshark");
+        CommandResult full = Ping6(lab, 1400 - 48);
+        Assert.True(full.ExitCode == 0, full + ipsectun.Log + strongSwan.Log);
+        Assert.DoesNotContain("Packet too big", full.Output, StringComparison.Ordinal);
+        StrongSwanDaemon.WaitFor(() => capture.HasExited, TimeSpan.FromSeconds(20), "the fragments");
+        Assert.Equal(0, ipsectun.Stop());
+    }
+
     /// <summary>IPv6 packets are never fragmented on the way: a ping6 of <paramref name="size"/> data bytes goes whole or not at all.</summary>
     private static CommandResult Ping6(SiteToSiteLab6 lab, int size) => lab.Left.Exec(
         TimeSpan.FromSeconds(20), "ping", "-n", "-c", "1", "-W", "3", "-M", "do", "-s", size.ToString(CultureInfo.InvariantCulture),

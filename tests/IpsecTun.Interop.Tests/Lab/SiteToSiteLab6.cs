@@ -18,19 +18,21 @@ internal sealed class SiteToSiteLab6 : IDisposable
     public const string RightNet = "fd02::/64";
 
     private static int s_counter;
+    private readonly string _left;
+    private readonly string _right;
 
     public SiteToSiteLab6()
     {
+        int id = Interlocked.Increment(ref s_counter);
+        _left = $"v6l{Environment.ProcessId % 100000}x{id}";
+        _right = $"v6r{Environment.ProcessId % 100000}x{id}";
         Left = new NetworkNamespace("l6");
         Right = new NetworkNamespace("r6");
         try
         {
-            int id = Interlocked.Increment(ref s_counter);
-            string left = $"v6l{Environment.ProcessId % 100000}x{id}";
-            string right = $"v6r{Environment.ProcessId % 100000}x{id}";
-            Command.Run("ip", "link", "add", left, "netns", Left.Name, "type", "veth", "peer", "name", right, "netns", Right.Name).EnsureSuccess();
-            Join(Left, left, (LeftOuter, LeftInside), (SiteToSiteLab.LeftOuter, SiteToSiteLab.LeftInside));
-            Join(Right, right, (RightOuter, RightInside), (SiteToSiteLab.RightOuter, SiteToSiteLab.RightInside));
+            Command.Run("ip", "link", "add", _left, "netns", Left.Name, "type", "veth", "peer", "name", _right, "netns", Right.Name).EnsureSuccess();
+            Join(Left, _left, (LeftOuter, LeftInside), (SiteToSiteLab.LeftOuter, SiteToSiteLab.LeftInside));
+            Join(Right, _right, (RightOuter, RightInside), (SiteToSiteLab.RightOuter, SiteToSiteLab.RightInside));
         }
         catch
         {
@@ -42,6 +44,14 @@ internal sealed class SiteToSiteLab6 : IDisposable
     public NetworkNamespace Left { get; }
 
     public NetworkNamespace Right { get; }
+
+    /// <summary>Sets the MTU of both ends of the veth pair, the path between the outer addresses.</summary>
+    public void SetLinkMtu(int mtu)
+    {
+        string value = mtu.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Left.Ip("link", "set", _left, "mtu", value);
+        Right.Ip("link", "set", _right, "mtu", value);
+    }
 
     private static void Join(NetworkNamespace side, string veth, (IPAddress Outer, IPAddress Inside) v6, (IPAddress Outer, IPAddress Inside) v4)
     {

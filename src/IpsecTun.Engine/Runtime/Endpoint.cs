@@ -203,7 +203,8 @@ public sealed partial class Endpoint : IDisposable
 
     /// <summary>
     /// UDP 500 and 4500, raw ESP and AH (when the process may open them) on each local-address a peer names,
-    /// and on the wildcard address unless every peer names one (IPv6 too when a peer is IPv6). Where both
+    /// and on the wildcard address unless every peer names one (IPv6 too when a peer is IPv6, or is a DNS name
+    /// without a local-address that may resolve to an IPv6 address, where the system has IPv6). Where both
     /// exist the UDP ports are shared and the specific sockets come first, so what a peer with a local-address
     /// sends leaves from that address (<see cref="FindSocket"/>). The kernel hands a raw datagram to every raw
     /// socket that matches, so the wildcard raw sockets skip IPv4 datagrams to an address with raw sockets of
@@ -218,7 +219,8 @@ public sealed partial class Endpoint : IDisposable
         if (wildcard)
         {
             addresses.Add(IPAddress.Any);
-            if (Plan.Peers.Any(p => p.Address.Prefix?.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6))
+            if (Plan.Peers.Any(p => p.Address.Prefix?.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6)
+                || (Socket.OSSupportsIPv6 && Plan.Peers.Any(p => p.Address.HostName is not null && p.LocalAddress is null)))
             {
                 addresses.Add(IPAddress.IPv6Any);
             }

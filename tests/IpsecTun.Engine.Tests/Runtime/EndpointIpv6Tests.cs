@@ -4,6 +4,7 @@ using IpsecTun.Core;
 using IpsecTun.Engine.Control;
 using IpsecTun.Engine.Plan;
 using IpsecTun.Engine.Runtime;
+using IpsecTun.Engine.Tests.Runtime.Fakes;
 using IpsecTun.Esp;
 
 namespace IpsecTun.Engine.Tests.Runtime;
@@ -41,6 +42,31 @@ public sealed class EndpointIpv6Tests
         CrossBothWays(pair, "v6 in v4");
 
         AssertTunnel(pair, TestPlans.GatewayAddress, TestPlans.ClientAddress, "fd02::/64", "fd01::/64");
+    }
+
+    [Fact]
+    public void A_gateway_known_by_a_name_that_resolves_to_an_ipv6_address_is_reached_over_ipv6()
+    {
+        (EndpointPlan gatewayPlan, EndpointPlan clientPlan) = TestPlans.Between(TestPlans.GatewayAddress6, TestPlans.ClientAddress6, gatewayName: "gw.example");
+        using var pair = new TwoEndpoints(
+            gatewayPlan, clientPlan, new CountingResolver("gw.example", TestPlans.GatewayAddress6),
+            gatewayAddress: TestPlans.GatewayAddress6, clientAddress: TestPlans.ClientAddress6);
+
+        CrossBothWays(pair, "to a name");
+
+        AssertTunnel(pair, TestPlans.GatewayAddress6, TestPlans.ClientAddress6, "fd02::/64", "fd01::/64");
+    }
+
+    [Fact]
+    public void An_ipv6_policy_covering_the_peer_routes_everything_but_the_peers_ipv6_address_into_the_adapter()
+    {
+        using TwoEndpoints pair = Pair(TestPlans.GatewayAddress6, TestPlans.ClientAddress6, gatewayNet: "::/0");
+
+        IReadOnlyCollection<string> routes = [.. pair.ClientAdapter.Routes.Keys];
+        Assert.Equal(128, routes.Count);
+        Assert.Contains("8000::/1", routes);
+        Assert.Contains("2001:db8::/128", routes);
+        Assert.DoesNotContain(routes, r => IPNetwork.Parse(r).Contains(TestPlans.GatewayAddress6));
     }
 
     /// <summary>

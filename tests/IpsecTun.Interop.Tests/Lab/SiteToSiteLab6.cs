@@ -3,10 +3,10 @@ using System.Net;
 namespace IpsecTun.Interop.Tests.Lab;
 
 /// <summary>
-/// <see cref="SiteToSiteLab"/> with IPv6 beside IPv4: Left (2001:db8:99::1) and Right (2001:db8:99::2) on a veth
-/// pair, each with an inside address on its loopback (fd01::1 and fd02::1) standing for the network behind it,
-/// and <see cref="SiteToSiteLab"/>'s IPv4 addresses as well, for tunnels that carry one family inside the other.
-/// IPv6 addresses skip duplicate address detection, so they are usable at once.
+/// <see cref="SiteToSiteLab"/> with IPv6 beside its IPv4: Left (2001:db8:99::1) and Right (2001:db8:99::2) on the
+/// veth pair, each with an inside address on its loopback (fd01::1 and fd02::1) standing for the network behind it,
+/// for tunnels over IPv6 and for tunnels that carry one family inside the other. The IPv6 addresses skip duplicate
+/// address detection, so they are usable at once.
 /// </summary>
 internal sealed class SiteToSiteLab6 : IDisposable
 {
@@ -17,22 +17,14 @@ internal sealed class SiteToSiteLab6 : IDisposable
     public const string LeftNet = "fd01::/64";
     public const string RightNet = "fd02::/64";
 
-    private static int s_counter;
-    private readonly string _left;
-    private readonly string _right;
+    private readonly SiteToSiteLab _lab = new();
 
     public SiteToSiteLab6()
     {
-        int id = Interlocked.Increment(ref s_counter);
-        _left = $"v6l{Environment.ProcessId % 100000}x{id}";
-        _right = $"v6r{Environment.ProcessId % 100000}x{id}";
-        Left = new NetworkNamespace("l6");
-        Right = new NetworkNamespace("r6");
         try
         {
-            Command.Run("ip", "link", "add", _left, "netns", Left.Name, "type", "veth", "peer", "name", _right, "netns", Right.Name).EnsureSuccess();
-            Join(Left, _left, (LeftOuter, LeftInside), (SiteToSiteLab.LeftOuter, SiteToSiteLab.LeftInside));
-            Join(Right, _right, (RightOuter, RightInside), (SiteToSiteLab.RightOuter, SiteToSiteLab.RightInside));
+            AddIpv6(Left, _lab.LeftDevice, LeftOuter, LeftInside);
+            AddIpv6(Right, _lab.RightDevice, RightOuter, RightInside);
         }
         catch
         {
@@ -41,30 +33,23 @@ internal sealed class SiteToSiteLab6 : IDisposable
         }
     }
 
-    public NetworkNamespace Left { get; }
+    public NetworkNamespace Left => _lab.Left;
 
-    public NetworkNamespace Right { get; }
+    public NetworkNamespace Right => _lab.Right;
 
     /// <summary>Sets the MTU of both ends of the veth pair, the path between the outer addresses.</summary>
     public void SetLinkMtu(int mtu)
     {
         string value = mtu.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Left.Ip("link", "set", _left, "mtu", value);
-        Right.Ip("link", "set", _right, "mtu", value);
+        Left.Ip("link", "set", _lab.LeftDevice, "mtu", value);
+        Right.Ip("link", "set", _lab.RightDevice, "mtu", value);
     }
 
-    private static void Join(NetworkNamespace side, string veth, (IPAddress Outer, IPAddress Inside) v6, (IPAddress Outer, IPAddress Inside) v4)
+    private static void AddIpv6(NetworkNamespace side, string veth, IPAddress outer, IPAddress inside)
     {
-        side.Ip("-6", "addr", "add", $"{v6.Outer}/64", "dev", veth, "nodad");
-        side.Ip("addr", "add", $"{v4.Outer}/24", "dev", veth);
-        side.Ip("link", "set", veth, "up");
-        side.Ip("-6", "addr", "add", $"{v6.Inside}/128", "dev", "lo", "nodad");
-        side.Ip("addr", "add", $"{v4.Inside}/32", "dev", "lo");
+        side.Ip("-6", "addr", "add", $"{outer}/64", "dev", veth, "nodad");
+        side.Ip("-6", "addr", "add", $"{inside}/128", "dev", "lo", "nodad");
     }
 
-    public void Dispose()
-    {
-        Left.Dispose();
-        Right.Dispose();
-    }
+    public void Dispose() => _lab.Dispose();
 }

@@ -16,14 +16,16 @@ internal static class IpsecTunTransportConfig
               "profile":  [ { "name": "host", "enc-algorithm": "{{suite.ProfileEncryption}}", "hash-algorithm": "{{suite.ProfileHash}}",
                               "dh-group": "{{suite.DhGroup}}" } ],
               "proposal": [ { "name": "host", "enc-algorithms": "{{suite.EspEncryption}}", "auth-algorithms": "{{suite.EspIntegrity}}", "pfs-group": "none" } ],
-              "peer":     [ { "name": "host-peer", "address": "{{remote}}/32", "local-address": "{{local}}", "exchange-mode": "ike2",
+              "peer":     [ { "name": "host-peer", "address": "{{remote}}/{{HostLength(remote)}}", "local-address": "{{local}}", "exchange-mode": "ike2",
                               "profile": "host", "passive": "{{(passive ? "yes" : "no")}}" } ],
               "identity": [ { "peer": "host-peer", "auth-method": "pre-shared-key", "secret": "{{psk}}" } ],
-              "policy":   [ { "src-address": "{{local}}/32", "dst-address": "{{remote}}/32", "tunnel": "no", "peer": "host-peer",
+              "policy":   [ { "src-address": "{{local}}/{{HostLength(local)}}", "dst-address": "{{remote}}/{{HostLength(remote)}}", "tunnel": "no", "peer": "host-peer",
                               "proposal": "host", "ipsec-protocols": "{{ipsecProtocols}}" } ]
             }
           },
           "ipsectun": { "interface": { "name": "itun0", "mtu": 1400 } }
         }
         """;
+
+    private static int HostLength(IPAddress address) => address.GetAddressBytes().Length * 8;
 }

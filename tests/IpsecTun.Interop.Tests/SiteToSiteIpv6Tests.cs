@@ -77,11 +77,17 @@ public sealed class SiteToSiteIpv6Tests
         Assert.Equal(0, left.Stop());
     }
 
-    /// <summary>A ping from the left site to the right one, then an iperf3 TCP transfer from left to right.</summary>
+    /// <summary>
+    /// A ping from the left site to the right one, a 3000-byte one that the sender fragments to the adapter's MTU (an
+    /// IPv6 fragment header then comes first inside), then an iperf3 TCP transfer from left to right.
+    /// </summary>
     private static void CarriesTraffic(SiteToSiteLab6 lab, LabSites sites, string what, Func<string> logs)
     {
         CommandResult ping = SiteToSiteLab.Ping(lab.Left, sites.LeftInside, sites.RightInside);
         Assert.True(ping.ExitCode == 0, ping + logs());
+        CommandResult fragmented = lab.Left.Exec(
+            TimeSpan.FromSeconds(20), "ping", "-n", "-c", "1", "-W", "3", "-s", "3000", "-I", sites.LeftInside.ToString(), sites.RightInside.ToString());
+        Assert.True(fragmented.ExitCode == 0, fragmented + logs());
 
         double mbps = Iperf.MeasureTcp(lab.Right, sites.RightInside, lab.Left, sites.LeftInside, seconds: 3);
         TestContext.Current.TestOutputHelper?.WriteLine($"{what}: TCP {mbps:F0} Mbit/s");

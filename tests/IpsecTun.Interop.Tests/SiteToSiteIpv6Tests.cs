@@ -43,6 +43,28 @@ public sealed class SiteToSiteIpv6Tests
         Assert.Equal(0, ipsectun.Stop());
     }
 
+    /// <summary>The reference in the same topology: strongSwan's libipsec on both sides, IPv6 over IPv6.</summary>
+    [Fact]
+    public void Two_strongSwan_daemons_carry_ipv6_traffic_over_ipv6()
+    {
+        LabRequirement.EnsureAvailable();
+        IkeSuite suite = IkeSuite.AesGcmEcp256;
+        LabSites sites = LabSites.Of(ipv6Outside: true, ipv6Inside: true);
+        using var lab = new SiteToSiteLab6();
+        using var leftDir = new TemporaryDirectory();
+        using var rightDir = new TemporaryDirectory();
+        using var left = new StrongSwanDaemon(lab.Left, leftDir, SwanctlConfig.SiteToSitePsk(
+            sites.LeftOuter, sites.RightOuter, sites.LeftNet, sites.RightNet, suite.StrongSwanIke, suite.StrongSwanEsp, Psk));
+        using var right = new StrongSwanDaemon(lab.Right, rightDir, SwanctlConfig.SiteToSitePsk(
+            sites.RightOuter, sites.LeftOuter, sites.RightNet, sites.LeftNet, suite.StrongSwanIke, suite.StrongSwanEsp, Psk));
+
+        CommandResult initiate = left.Initiate("net");
+        Assert.True(initiate.ExitCode == 0, initiate + left.Log + right.Log);
+
+        CarriesTraffic(lab, sites, "strongSwan <-> strongSwan, IPv6 over IPv6", () => left.Log + right.Log);
+        Assert.Contains("INSTALLED", right.ListSas(), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Without NAT neither side encapsulates: ESP and AH go through raw IPv6 sockets, which deliver no IP header. The left
     /// side names no local-address, so it listens on the IPv6 wildcard and finds the address each datagram came to by its SA.

@@ -43,6 +43,44 @@ public sealed class SiteToSiteIpv6Tests
         Assert.Equal(0, ipsectun.Stop());
     }
 
+    /// <summary>
+    /// ipsectun knows strongSwan by a name that its namespace's hosts file (which `ip netns exec` shows as /etc/hosts)
+    /// resolves to an IPv6 address only, and names no local-address: it reaches the peer on its IPv6 wildcard sockets.
+    /// </summary>
+    [Fact]
+    public void A_peer_known_by_a_name_that_resolves_to_ipv6_is_reached_over_ipv6()
+    {
+        LabRequirement.EnsureAvailable();
+        IkeSuite suite = IkeSuite.AesGcmEcp256;
+        LabSites sites = LabSites.Of(ipv6Outside: true, ipv6Inside: true);
+        using var lab = new SiteToSiteLab6();
+        string etc = $"/etc/netns/{lab.Left.Name}";
+        Directory.CreateDirectory(etc);
+        try
+        {
+            File.WriteAllText(Path.Combine(etc, "hosts"), $"{sites.RightOuter} gw6.lab.example\n");
+            using var leftDir = new TemporaryDirectory();
+            using var rightDir = new TemporaryDirectory();
+            using var strongSwan = new StrongSwanDaemon(lab.Right, rightDir, SwanctlConfig.SiteToSitePsk(
+                sites.RightOuter, sites.LeftOuter, sites.RightNet, sites.LeftNet, suite.StrongSwanIke, suite.StrongSwanEsp, Psk));
+            string byAddress = IpsecTunConfig.SiteToSitePsk(null, sites.RightOuter, sites.LeftNet, sites.RightNet, suite, Psk, passive: true);
+            string address = $"\"address\": \"{sites.RightOuter}/128\"";
+            Assert.Contains(address, byAddress, StringComparison.Ordinal);
+            using var ipsectun = new IpsecTunDaemon(lab.Left, leftDir, byAddress.Replace(address, "\"address\": \"gw6.lab.example\"", StringComparison.Ordinal));
+
+            Tunnel.BringUp(ipsectun, strongSwan, ipsectunInitiates: true);
+
+            CommandResult ping = SiteToSiteLab.Ping(lab.Left, sites.LeftInside, sites.RightInside);
+            Assert.True(ping.ExitCode == 0, ping + ipsectun.Log + strongSwan.Log);
+            Assert.Equal(sites.RightOuter.ToString(), Assert.Single(ipsectun.Show("active-peers"))["remote-address"]);
+            Assert.Equal(0, ipsectun.Stop());
+        }
+        finally
+        {
+            Directory.Delete(etc, recursive: true);
+        }
+    }
+
     /// <summary>The reference in the same topology: strongSwan's libipsec on both sides, IPv6 over IPv6.</summary>
     [Fact]
     public void Two_strongSwan_daemons_carry_ipv6_traffic_over_ipv6()

@@ -1,5 +1,6 @@
 using System.Net;
 using IpsecTun.Engine.Control;
+using IpsecTun.Engine.Plan;
 using IpsecTun.Esp;
 using IpsecTun.Ike.Sa;
 using IpsecTun.Ike.Settings;
@@ -81,8 +82,10 @@ public sealed partial class Endpoint
     private void InitiateTo(PeerRuntime peer, IPAddress address)
     {
         IPAddress local = peer.Plan.LocalAddress ?? _environment.Network.LocalAddressFor(address);
+
+        // Without a local-address the plan holds the unspecified address as an address ID; the one in use goes out.
         IkeSa sa = IkeSa.CreateInitiator(
-            peer.Plan.Settings, ChildSaHostFor(peer, out InstallingChildSaHost? installing), new IPEndPoint(local, IkePort),
+            AddressIdentity.Resolve(peer.Plan.Settings, local, address), ChildSaHostFor(peer, out InstallingChildSaHost? installing), new IPEndPoint(local, IkePort),
             new IPEndPoint(address, peer.Plan.RemotePort), _environment.Random, Time);
         var entry = new IkeSaEntry(sa, peer, Time.GetTimestamp());
         if (installing is not null)

@@ -57,6 +57,21 @@ public sealed class EndpointIpv6Tests
         AssertTunnel(pair, TestPlans.GatewayAddress6, TestPlans.ClientAddress6, "fd02::/64", "fd01::/64");
     }
 
+    /// <summary>A plan holds the unspecified address as the ID of a peer without a local-address; the address in use goes out instead.</summary>
+    [Theory]
+    [InlineData("2001:db8::1", "2001:db8::2")]
+    [InlineData("192.0.2.1", "198.51.100.2")]
+    public void A_client_without_a_local_address_presents_the_address_it_sends_from_as_its_id(string gatewayAddress, string clientAddress)
+    {
+        (IPAddress gateway, IPAddress client) = (IPAddress.Parse(gatewayAddress), IPAddress.Parse(clientAddress));
+        (EndpointPlan gatewayPlan, EndpointPlan clientPlan) = TestPlans.WithAddressIds(TestPlans.Between(gateway, client), client);
+        using var pair = new TwoEndpoints(gatewayPlan, clientPlan, new DnsHostNameResolver(), gatewayAddress: gateway, clientAddress: client);
+
+        CrossBothWays(pair, "known by address");
+
+        AssertTunnel(pair, gateway, client, "fd02::/64", "fd01::/64");
+    }
+
     [Fact]
     public void An_ipv6_policy_covering_the_peer_routes_everything_but_the_peers_ipv6_address_into_the_adapter()
     {

@@ -27,4 +27,19 @@ internal static partial class TestPlans
             new Site("gw", gatewayAddress, 500, null, Configuration.Value, gatewayName), [(clientNet, gatewayNet)], "client.example", true, null, "1", "shared secret");
         return (gateway, client);
     }
+
+    /// <summary>
+    /// The pair with address IDs: the client names no local-address, so its plan holds the unspecified address of its
+    /// family as its ID (as the planner writes it), and the gateway accepts only the client's own address as its ID.
+    /// </summary>
+    public static (EndpointPlan Gateway, EndpointPlan Client) WithAddressIds((EndpointPlan Gateway, EndpointPlan Client) pair, IPAddress clientAddress)
+    {
+        PeerPlan client = pair.Client.Peers[0];
+        IPAddress unspecified = clientAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
+        PeerPlan unnamed = client with { Settings = client.Settings with { LocalId = Ike.Settings.IkeIdentity.FromAddress(unspecified) } };
+        PeerPlan gateway = pair.Gateway.Peers[0];
+        return (
+            new EndpointPlan(pair.Gateway.Configuration, [gateway], new AddressIdResponders(clientAddress, gateway.Settings), pair.Gateway.Policies),
+            new EndpointPlan(pair.Client.Configuration, [unnamed], pair.Client.Responders, pair.Client.Policies));
+    }
 }

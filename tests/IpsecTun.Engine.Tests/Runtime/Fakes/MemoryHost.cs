@@ -16,7 +16,8 @@ internal sealed class MemoryHost(MemoryNetwork network, IPAddress address) : IEn
     /// <summary>Whether raw ESP sockets may be opened (as for root); without them only NAT-T carries ESP.</summary>
     public bool AllowsRawEsp { get; init; } = true;
 
-    public IDatagramSocket OpenUdp(IPEndPoint local) => new MemorySocket(network, Address, local, isRaw: false);
+    /// <summary>A host has one address here, so a shared port never meets another bind.</summary>
+    public IDatagramSocket OpenUdp(IPEndPoint local, bool sharesPort) => new MemorySocket(network, Address, local, isRaw: false);
 
     /// <summary>The in-memory network carries raw ESP only; AH runs over the system's raw sockets in <see cref="LoopbackUdpTests"/>.</summary>
     public IDatagramSocket? TryOpenRaw(IPAddress local, byte protocol) =>

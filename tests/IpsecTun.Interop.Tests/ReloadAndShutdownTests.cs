@@ -85,14 +85,12 @@ public sealed partial class ReloadAndShutdownTests
             AssertNoneLost(ping, lab);
         }
 
+        // A file that does not load, and one that changes a port bound for the whole run: each refused with one line.
         HashSet<string> all = lab.IpsecTun.InstalledSpis();
-        lab.Configure(TwoTunnelConfig.IpsecTun(siteBEncryption: "aes-999-cbc", secondNetwork: true));
-        CommandResult refused = lab.IpsecTun.Cli("reload");
-
-        Assert.True(refused.ExitCode == 2, refused + lab.Logs);
-        string error = Assert.Single(refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        Assert.StartsWith(lab.IpsecTun.ConfigurationFile + ":", error, StringComparison.Ordinal);
-        Assert.Contains(" ip.ipsec.proposal[1] (b): enc-algorithms: ", error, StringComparison.Ordinal);
+        AssertReloadRefused(
+            lab, TwoTunnelConfig.IpsecTun(siteBEncryption: "aes-999-cbc", secondNetwork: true), " ip.ipsec.proposal[1] (b): enc-algorithms: ");
+        AssertReloadRefused(
+            lab, TwoTunnelConfig.IpsecTun(secondNetwork: true, ikePort: 5500), " ipsectun.listen: ike-port: changed from 500 to 5500, which takes effect only when");
         AssertBothTunnelsKept(lab, all, TwoTunnelLab.LeftB2, TwoTunnelLab.RightB2);
         Assert.Equal(0, lab.IpsecTun.Stop());
     }
@@ -131,6 +129,18 @@ public sealed partial class ReloadAndShutdownTests
         Match summary = PingSummary().Match(ping.Output);
         Assert.True(summary.Success, ping.Output);
         Assert.True(summary.Groups[1].Value == summary.Groups[2].Value, ping.Output + lab.Logs);
+    }
+
+    /// <summary>`ipsectun reload` of <paramref name="json"/> exits 2 with one line on stderr: the file, then <paramref name="entryAndProperty"/>.</summary>
+    private static void AssertReloadRefused(TwoTunnelLab lab, string json, string entryAndProperty)
+    {
+        lab.Configure(json);
+        CommandResult refused = lab.IpsecTun.Cli("reload");
+
+        Assert.True(refused.ExitCode == 2, refused + lab.Logs);
+        string error = Assert.Single(refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith(lab.IpsecTun.ConfigurationFile + ":", error, StringComparison.Ordinal);
+        Assert.Contains(entryAndProperty, error, StringComparison.Ordinal);
     }
 
     /// <summary>After a refused reload: every SA is the one from before, and site-a and site-b's network from source to target carry traffic.</summary>

@@ -11,9 +11,10 @@ internal static class TwoTunnelConfig
     /// <summary>
     /// site-a: 10.1.0.0/24 to 10.2.0.0/24 with AES-128-GCM, never changed. site-b: 10.1.1.0/24 to 10.2.1.0/24, with
     /// <paramref name="secondNetwork"/> also 10.1.2.0/24 to 10.2.2.0/24, its proposal's algorithms as given; an
-    /// algorithm ipsectun does not know makes the file invalid with one error, in proposal b.
+    /// algorithm ipsectun does not know makes the file invalid with one error, in proposal b. <paramref name="ikePort"/> is the port
+    /// ipsectun listens on for IKE (strongSwan always sends to 500).
     /// </summary>
-    public static string IpsecTun(string siteBEncryption = "aes-128-gcm", string siteBIntegrity = "sha256", bool secondNetwork = false)
+    public static string IpsecTun(string siteBEncryption = "aes-128-gcm", string siteBIntegrity = "sha256", bool secondNetwork = false, int ikePort = 500)
     {
         string policyB2 = secondNetwork ? $", {Policy("10.1.2.0/24", "10.2.2.0/24", "site-b", "b")}" : "";
         return $$"""
@@ -33,7 +34,7 @@ internal static class TwoTunnelConfig
                                 {{Policy("10.1.1.0/24", "10.2.1.0/24", "site-b", "b")}}{{policyB2}} ]
                 }
               },
-              "ipsectun": { "interface": { "name": "itun0", "mtu": 1400 } }
+              "ipsectun": { "interface": { "name": "itun0", "mtu": 1400 }, "listen": { "ike-port": {{ikePort}} } }
             }
             """;
     }

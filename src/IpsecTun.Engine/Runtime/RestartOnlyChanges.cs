@@ -5,8 +5,8 @@ using IpsecTun.Engine.Plan;
 namespace IpsecTun.Engine.Runtime;
 
 /// <summary>
-/// What a run sets up once, at its start: the adapter's name and MTU, the UDP ports, and the addresses its sockets are
-/// bound to. A reload that changes any of them is refused, one error each, named as loading names entries, rather than
+/// What a run sets up once, at its start: the adapter's name and MTU, the UDP ports, the addresses its sockets are
+/// bound to, and the replay window its Child SAs get. A reload that changes any of them is refused, one error each, named as loading names entries, rather than
 /// swapped in and silently ignored (a peer on an address without a socket would never connect).
 /// </summary>
 internal static class RestartOnlyChanges
@@ -29,6 +29,7 @@ internal static class RestartOnlyChanges
         Compare("ipsectun.interface", "mtu", was.Interface.Mtu, now.Interface.Mtu);
         Compare("ipsectun.listen", "ike-port", was.Listen.IkePort, now.Listen.IkePort);
         Compare("ipsectun.listen", "nat-t-port", was.Listen.NatTPort, now.Listen.NatTPort);
+        Compare("ipsectun", "replay-window", was.ReplayWindow, now.ReplayWindow);
 
         var peerErrors = new PlanErrors(next.Configuration, next.Source);
         string boundText = string.Join(", ", bound.Addresses);

@@ -8,7 +8,7 @@ using IpsecTun.Engine.Tests.Runtime.Fakes;
 namespace IpsecTun.Engine.Tests.Runtime;
 
 /// <summary>
-/// The adapter, the UDP ports and the addresses sockets are bound to are set up once per run. A reload changing them
+/// The adapter, the UDP ports, the addresses sockets are bound to and the replay window are set up once per run. A reload changing them
 /// would otherwise be swapped in and ignored (a new peer on an unbound address would never connect), so it is refused
 /// with one error per change and the running configuration stays.
 /// </summary>
@@ -18,13 +18,13 @@ public sealed class EndpointReloadRestartOnlyTests
     private static readonly IPAddress Local = IPAddress.Parse("198.51.100.2");
 
     [Fact]
-    public void A_reload_changing_the_adapter_or_the_ports_is_refused_and_the_tunnel_stays()
+    public void A_reload_changing_the_adapter_the_ports_or_the_replay_window_is_refused_and_the_tunnel_stays()
     {
         EndpointPlan first = TestPlans.Client(passive: true);
         EndpointSettings settings = first.Configuration.Endpoint;
         IpsecConfiguration changed = first.Configuration with
         {
-            Endpoint = settings with { Interface = new InterfaceSettings("cl1", 1300), Listen = new ListenSettings(5500, 5501) },
+            Endpoint = settings with { Interface = new InterfaceSettings("cl1", 1300), Listen = new ListenSettings(5500, 5501), ReplayWindow = 64 },
         };
         var next = new EndpointPlan(changed, first.Peers, first.Responders, first.Policies) { Source = "next.json" };
         using var pair = new TwoEndpoints(TestPlans.Gateway(), first, () => new EndpointPlanResult(next, []));
@@ -39,6 +39,7 @@ public sealed class EndpointReloadRestartOnlyTests
                 $"next.json: ipsectun.interface: mtu: changed from {settings.Interface.Mtu} to 1300, {Restart}",
                 $"next.json: ipsectun.listen: ike-port: changed from {settings.Listen.IkePort} to 5500, {Restart}",
                 $"next.json: ipsectun.listen: nat-t-port: changed from {settings.Listen.NatTPort} to 5501, {Restart}",
+                $"next.json: ipsectun: replay-window: changed from {settings.ReplayWindow} to 64, {Restart}",
             ],
             outcome.Errors);
         Assert.Same(first, pair.Client.Plan);

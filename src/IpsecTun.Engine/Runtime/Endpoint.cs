@@ -38,6 +38,9 @@ public sealed partial class Endpoint : IDisposable
     private int _pendingIke;
     private EndpointSocket[] _sockets = [];
 
+    /// <summary>The addresses the start bound sockets to; a reload needing others is refused.</summary>
+    private SocketLayout _socketLayout = new([], Shared: false);
+
     /// <summary>The IPv4 addresses with raw sockets of their own, whose datagrams the wildcard raw sockets leave to them.</summary>
     private UInt128[] _ownRawAddresses = [];
     private PacketBufferPool _acquirePool = null!;
@@ -212,23 +215,12 @@ public sealed partial class Endpoint : IDisposable
     /// </summary>
     private EndpointSocket[] OpenSockets()
     {
-        List<IPAddress> specific = [.. Plan.Peers.Select(p => p.LocalAddress).OfType<IPAddress>().Distinct()];
-        var addresses = new List<IPAddress>(specific);
-        bool wildcard = Plan.Peers.Count == 0 || Plan.Peers.Any(p => p.LocalAddress is null);
-        if (wildcard)
-        {
-            addresses.Add(IPAddress.Any);
-            if (Plan.Peers.Any(p => p.Address.Prefix?.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6))
-            {
-                addresses.Add(IPAddress.IPv6Any);
-            }
-        }
-
-        bool shared = wildcard && specific.Count > 0;
+        _socketLayout = SocketLayout.For(Plan);
+        bool shared = _socketLayout.Shared;
         var sockets = new List<EndpointSocket>();
         try
         {
-            foreach (IPAddress address in addresses)
+            foreach (IPAddress address in _socketLayout.Addresses)
             {
                 sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, IkePort), shared), SocketRole.Ike));
                 sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, NatTraversalPort), shared), SocketRole.NatTraversal));

@@ -121,9 +121,9 @@ public sealed partial class Endpoint : IDisposable
 
         Post(() =>
         {
-            foreach (PeerRuntime peer in _peers.Values.Where(p => !p.Plan.Passive))
+            foreach (PeerRuntime peer in _peers.Values)
             {
-                Initiate(peer);
+                StartPeer(peer);
             }
         });
     }
@@ -200,12 +200,14 @@ public sealed partial class Endpoint : IDisposable
 
     /// <summary>
     /// UDP 500 and 4500 on each peer's local-address when every peer names one, else on the wildcard
-    /// address (a wildcard and a specific bind of one port conflict); IPv6 too when a peer is IPv6; and a
-    /// raw ESP socket per address when the process may open one.
+    /// address (a wildcard and a specific bind of one port conflict); IPv6 too when a peer is IPv6, and where
+    /// the system has IPv6 when a peer is named by DNS, whose name may resolve to either family; and a raw
+    /// ESP and AH socket per address when the process may open one.
     /// </summary>
     private EndpointSocket[] OpenSockets()
     {
         var addresses = new List<IPAddress>();
+        bool ipv6IfAvailable = false;
         if (Plan.Peers.Count > 0 && Plan.Peers.All(p => p.LocalAddress is not null))
         {
             addresses.AddRange(Plan.Peers.Select(p => p.LocalAddress!).Distinct());
@@ -217,6 +219,10 @@ public sealed partial class Endpoint : IDisposable
             {
                 addresses.Add(IPAddress.IPv6Any);
             }
+            else
+            {
+                ipv6IfAvailable = Plan.Peers.Any(p => p.Address.HostName is not null);
+            }
         }
 
         var sockets = new List<EndpointSocket>();
@@ -224,17 +230,12 @@ public sealed partial class Endpoint : IDisposable
         {
             foreach (IPAddress address in addresses)
             {
-                sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, IkePort)), SocketRole.Ike));
-                sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, NatTraversalPort)), SocketRole.NatTraversal));
-                if (_environment.Network.TryOpenRaw(address, IpProtocol.Esp) is { } esp)
-                {
-                    sockets.Add(new EndpointSocket(esp, SocketRole.Esp));
-                }
+                OpenOn(address, sockets);
+            }
 
-                if (_environment.Network.TryOpenRaw(address, IpProtocol.Ah) is { } ah)
-                {
-                    sockets.Add(new EndpointSocket(ah, SocketRole.Ah));
-                }
+            if (ipv6IfAvailable)
+            {
+                TryOpenOn(IPAddress.IPv6Any, sockets);
             }
         }
         catch
@@ -244,6 +245,37 @@ public sealed partial class Endpoint : IDisposable
         }
 
         return [.. sockets];
+    }
+
+    private void OpenOn(IPAddress address, List<EndpointSocket> sockets)
+    {
+        sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, IkePort)), SocketRole.Ike));
+        sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, NatTraversalPort)), SocketRole.NatTraversal));
+        if (_environment.Network.TryOpenRaw(address, IpProtocol.Esp) is { } esp)
+        {
+            sockets.Add(new EndpointSocket(esp, SocketRole.Esp));
+        }
+
+        if (_environment.Network.TryOpenRaw(address, IpProtocol.Ah) is { } ah)
+        {
+            sockets.Add(new EndpointSocket(ah, SocketRole.Ah));
+        }
+    }
+
+    /// <summary>Sockets only peers named by DNS might use: a system without IPv6 goes on without them, reaching those peers over IPv4.</summary>
+    private void TryOpenOn(IPAddress address, List<EndpointSocket> sockets)
+    {
+        int opened = sockets.Count;
+        try
+        {
+            OpenOn(address, sockets);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            sockets.Skip(opened).ToList().ForEach(s => s.Dispose());
+            sockets.RemoveRange(opened, sockets.Count - opened);
+            EndpointLog.Problem(_log, "endpoint", $"no sockets on {address} ({e.Message}): peers named by DNS are reached over the other family only");
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> on the IKE thread.</summary>

@@ -66,6 +66,11 @@ public sealed class UdpSocket : DatagramSocket
             SetBufferSize(fd, SO_SNDBUFFORCE, SO_SNDBUF, options.SendBufferSize, "SO_SNDBUF");
         }
 
+        if (options.SharesPort)
+        {
+            BatchedSocket.SetOption(fd, SOL_SOCKET, SO_REUSEPORT, 1, "SO_REUSEPORT");
+        }
+
         if (options.Mark != 0)
         {
             BatchedSocket.SetOption(fd, SOL_SOCKET, SO_MARK, unchecked((int)options.Mark), "SO_MARK");

@@ -14,6 +14,13 @@ public sealed record UdpSocketOptions
     /// <summary>IP_MTU_DISCOVER / IPV6_MTU_DISCOVER for the outer packets.</summary>
     public OuterFragmentation Fragmentation { get; init; }
 
+    /// <summary>
+    /// Lets sockets of this user bind the same port on the wildcard and on specific addresses side by side
+    /// (SO_REUSEPORT on Linux, where only the same user may join; SO_REUSEADDR on Windows). A datagram goes to
+    /// the socket bound most specifically to its destination.
+    /// </summary>
+    public bool SharesPort { get; init; }
+
     /// <summary>SO_MARK on every packet sent (Linux, needs CAP_NET_ADMIN), 0 for none; see <see cref="PolicyRouting"/>.</summary>
     public uint Mark { get; init; }
 }

@@ -9,7 +9,7 @@ internal sealed class UdpOnlyNetwork : IEndpointNetwork
 {
     private readonly SystemEndpointNetwork _system = new(ownTrafficMark: 0);
 
-    public IDatagramSocket OpenUdp(IPEndPoint local) => _system.OpenUdp(local);
+    public IDatagramSocket OpenUdp(IPEndPoint local, bool sharesPort) => _system.OpenUdp(local, sharesPort);
 
     public IDatagramSocket? TryOpenRaw(IPAddress local, byte protocol) => null;
 

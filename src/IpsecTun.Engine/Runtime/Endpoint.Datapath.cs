@@ -223,11 +223,28 @@ public sealed partial class Endpoint
                 }
 
             default:
+                if (source.Version == 4 && socket.IsWildcard && ForOwnRawSocket(datagram.Data))
+                {
+                    return false;
+                }
+
                 return (source.Version == 4 || FrameIpv6(datagram, source, socket)) && Deliverable(worker.ProcessInbound(datagram));
         }
     }
 
     private static bool Deliverable(in InboundResult result) => result.Verdict == InboundVerdict.Deliver;
+
+    /// <summary>Whether an IPv4 datagram a wildcard raw socket got is addressed to a raw socket of its own, which got it too.</summary>
+    private bool ForOwnRawSocket(ReadOnlySpan<byte> datagram)
+    {
+        if (_ownRawAddresses.Length == 0 || datagram.Length < 20)
+        {
+            return false;
+        }
+
+        UInt128 destination = IpAddressBits.Read(datagram.Slice(16, 4));
+        return Array.IndexOf(_ownRawAddresses, destination) >= 0;
+    }
 
     /// <summary>Rebuilds the IP and UDP headers a UDP socket stripped, so the worker checks what arrived as a whole datagram.</summary>
     private bool FrameUdp(PacketBuffer datagram, NetworkEndpoint source, EndpointSocket socket)

@@ -37,6 +37,9 @@ public sealed partial class Endpoint : IDisposable
     private readonly int _bufferSize;
     private int _pendingIke;
     private EndpointSocket[] _sockets = [];
+
+    /// <summary>The IPv4 addresses with raw sockets of their own, whose datagrams the wildcard raw sockets leave to them.</summary>
+    private UInt128[] _ownRawAddresses = [];
     private PacketBufferPool _acquirePool = null!;
     private int _ikeThreadId;
     private volatile bool _stopping;
@@ -199,20 +202,22 @@ public sealed partial class Endpoint : IDisposable
     }
 
     /// <summary>
-    /// UDP 500 and 4500 on each peer's local-address when every peer names one, else on the wildcard
-    /// address (a wildcard and a specific bind of one port conflict); IPv6 too when a peer is IPv6, and where
-    /// the system has IPv6 when a peer is named by DNS, whose name may resolve to either family; and a raw
-    /// ESP and AH socket per address when the process may open one.
+    /// UDP 500 and 4500, raw ESP and AH (when the process may open them) on each local-address a peer names,
+    /// and on the wildcard address unless every peer names one (IPv6 too when a peer is IPv6, and where the
+    /// system has IPv6 when a peer without local-address is named by DNS, whose name may resolve to either
+    /// family). Where both exist the UDP ports are shared and the specific sockets come first, so what a peer
+    /// with a local-address sends leaves from that address (<see cref="FindSocket"/>). The kernel hands a raw
+    /// datagram to every raw socket that matches, so the wildcard raw sockets skip IPv4 datagrams to an address
+    /// with raw sockets of its own; IPv6 raw datagrams arrive without the header that would tell, so an IPv6
+    /// local-address gets no raw sockets of its own beside a wildcard one.
     /// </summary>
     private EndpointSocket[] OpenSockets()
     {
-        var addresses = new List<IPAddress>();
+        List<IPAddress> specific = [.. Plan.Peers.Select(p => p.LocalAddress).OfType<IPAddress>().Distinct()];
+        var addresses = new List<IPAddress>(specific);
+        bool wildcard = Plan.Peers.Count == 0 || Plan.Peers.Any(p => p.LocalAddress is null);
         bool ipv6IfAvailable = false;
-        if (Plan.Peers.Count > 0 && Plan.Peers.All(p => p.LocalAddress is not null))
-        {
-            addresses.AddRange(Plan.Peers.Select(p => p.LocalAddress!).Distinct());
-        }
-        else
+        if (wildcard)
         {
             addresses.Add(IPAddress.Any);
             if (Plan.Peers.Any(p => p.Address.Prefix?.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6))
@@ -221,21 +226,22 @@ public sealed partial class Endpoint : IDisposable
             }
             else
             {
-                ipv6IfAvailable = Plan.Peers.Any(p => p.Address.HostName is not null);
+                ipv6IfAvailable = Plan.Peers.Any(p => p.Address.HostName is not null && p.LocalAddress is null);
             }
         }
 
+        bool shared = wildcard && specific.Count > 0;
         var sockets = new List<EndpointSocket>();
         try
         {
             foreach (IPAddress address in addresses)
             {
-                OpenOn(address, sockets);
+                OpenOn(address, shared, sockets);
             }
 
             if (ipv6IfAvailable)
             {
-                TryOpenOn(IPAddress.IPv6Any, sockets);
+                TryOpenOn(IPAddress.IPv6Any, shared, sockets);
             }
         }
         catch
@@ -244,13 +250,19 @@ public sealed partial class Endpoint : IDisposable
             throw;
         }
 
+        _ownRawAddresses = [.. sockets.Where(s => s.Role is SocketRole.Esp or SocketRole.Ah && !s.IsWildcard && s.Local.Version == 4).Select(s => s.Local.Address).Distinct()];
         return [.. sockets];
     }
 
-    private void OpenOn(IPAddress address, List<EndpointSocket> sockets)
+    private void OpenOn(IPAddress address, bool shared, List<EndpointSocket> sockets)
     {
-        sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, IkePort)), SocketRole.Ike));
-        sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, NatTraversalPort)), SocketRole.NatTraversal));
+        sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, IkePort), shared), SocketRole.Ike));
+        sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, NatTraversalPort), shared), SocketRole.NatTraversal));
+        if (shared && address.AddressFamily == AddressFamily.InterNetworkV6 && !address.Equals(IPAddress.IPv6Any))
+        {
+            return;
+        }
+
         if (_environment.Network.TryOpenRaw(address, IpProtocol.Esp) is { } esp)
         {
             sockets.Add(new EndpointSocket(esp, SocketRole.Esp));
@@ -263,12 +275,12 @@ public sealed partial class Endpoint : IDisposable
     }
 
     /// <summary>Sockets only peers named by DNS might use: a system without IPv6 goes on without them, reaching those peers over IPv4.</summary>
-    private void TryOpenOn(IPAddress address, List<EndpointSocket> sockets)
+    private void TryOpenOn(IPAddress address, bool shared, List<EndpointSocket> sockets)
     {
         int opened = sockets.Count;
         try
         {
-            OpenOn(address, sockets);
+            OpenOn(address, shared, sockets);
         }
         catch (System.ComponentModel.Win32Exception e)
         {

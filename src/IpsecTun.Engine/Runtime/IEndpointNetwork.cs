@@ -9,8 +9,12 @@ namespace IpsecTun.Engine.Runtime;
 /// </summary>
 public interface IEndpointNetwork
 {
-    /// <summary>A UDP socket bound to <paramref name="local"/> (IKE on 500, NAT-T on 4500).</summary>
-    IDatagramSocket OpenUdp(IPEndPoint local);
+    /// <summary>
+    /// A UDP socket bound to <paramref name="local"/> (IKE on 500, NAT-T on 4500); with
+    /// <paramref name="sharesPort"/> the port may also be bound on the wildcard and other addresses by the
+    /// endpoint's other sockets (<see cref="UdpSocketOptions.SharesPort"/>).
+    /// </summary>
+    IDatagramSocket OpenUdp(IPEndPoint local, bool sharesPort);
 
     /// <summary>
     /// A raw IP socket for ESP (protocol 50) or AH (51) towards peers reached without NAT, or null when the

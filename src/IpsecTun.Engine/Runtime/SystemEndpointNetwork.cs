@@ -14,7 +14,6 @@ namespace IpsecTun.Engine.Runtime;
 /// </summary>
 public sealed class SystemEndpointNetwork(uint ownTrafficMark) : IEndpointNetwork
 {
-    private readonly UdpSocketOptions _udpOptions = new() { Mark = ownTrafficMark };
 
     /// <summary>Marks with <see cref="HostPlatform.OwnTrafficMark"/>, which needs CAP_NET_ADMIN on Linux, as the adapter does.</summary>
     public SystemEndpointNetwork()
@@ -24,7 +23,8 @@ public sealed class SystemEndpointNetwork(uint ownTrafficMark) : IEndpointNetwor
 
     public uint OwnTrafficMark { get; } = ownTrafficMark;
 
-    public IDatagramSocket OpenUdp(IPEndPoint local) => HostPlatform.OpenUdpSocket(local, _udpOptions);
+    public IDatagramSocket OpenUdp(IPEndPoint local, bool sharesPort) =>
+        HostPlatform.OpenUdpSocket(local, new UdpSocketOptions { Mark = OwnTrafficMark, SharesPort = sharesPort });
 
     /// <summary>
     /// A raw ESP or AH socket, or null without the privilege to open one, or where ESP and AH do not reach raw

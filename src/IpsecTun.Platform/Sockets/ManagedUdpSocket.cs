@@ -19,6 +19,8 @@ public sealed class ManagedUdpSocket : ManagedDatagramSocket
     private const int LinuxIpv6MtuDiscover = 23;
     private const int LinuxPmtuDiscoveryDont = 0;
     private const int LinuxPmtuDiscoveryDo = 2;
+    private const int SolSocket = 1;
+    private const int SoReusePort = 15;
 
     private ManagedUdpSocket(Socket socket)
         : base(socket, hasPorts: true)
@@ -50,6 +52,11 @@ public sealed class ManagedUdpSocket : ManagedDatagramSocket
     private static void Configure(Socket socket, UdpSocketOptions options)
     {
         SocketMark.Apply(socket, options.Mark);
+        if (options.SharesPort)
+        {
+            SharePort(socket);
+        }
+
         if (socket.AddressFamily == AddressFamily.InterNetworkV6)
         {
             socket.DualMode = false;
@@ -97,5 +104,18 @@ public sealed class ManagedUdpSocket : ManagedDatagramSocket
         Span<byte> bytes = stackalloc byte[sizeof(int)];
         BitConverter.TryWriteBytes(bytes, value);
         socket.SetRawSocketOption(LevelIpv6, ipv6Option, bytes);
+    }
+
+    /// <summary>SO_REUSEPORT on Linux (same user only, unlike SO_REUSEADDR there); Windows lets a specific bind sit beside the wildcard with SO_REUSEADDR.</summary>
+    private static void SharePort(Socket socket)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            socket.SetRawSocketOption(SolSocket, SoReusePort, BitConverter.GetBytes(1));
+        }
+        else
+        {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        }
     }
 }

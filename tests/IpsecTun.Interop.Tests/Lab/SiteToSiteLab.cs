@@ -22,8 +22,8 @@ internal sealed class SiteToSiteLab : IDisposable
         try
         {
             int id = Interlocked.Increment(ref s_counter);
-            string left = $"vl{Environment.ProcessId % 100000}x{id}";
-            string right = $"vr{Environment.ProcessId % 100000}x{id}";
+            string left = LeftDevice = $"vl{Environment.ProcessId % 100000}x{id}";
+            string right = RightDevice = $"vr{Environment.ProcessId % 100000}x{id}";
             Command.Run("ip", "link", "add", left, "netns", Left.Name, "type", "veth", "peer", "name", right, "netns", Right.Name).EnsureSuccess();
             Left.Ip("addr", "add", $"{LeftOuter}/24", "dev", left);
             Right.Ip("addr", "add", $"{RightOuter}/24", "dev", right);
@@ -40,6 +40,12 @@ internal sealed class SiteToSiteLab : IDisposable
     }
 
     public NetworkNamespace Left { get; }
+
+    /// <summary>The veth end that carries <see cref="LeftOuter"/>.</summary>
+    public string LeftDevice { get; } = "";
+
+    /// <summary>The veth end that carries <see cref="RightOuter"/>.</summary>
+    public string RightDevice { get; } = "";
 
     public NetworkNamespace Right { get; }
 

@@ -60,6 +60,25 @@ public sealed class UdpSocketOptionsTests
     [Theory]
     [InlineData(SocketKind.Batched)]
     [InlineData(SocketKind.Managed)]
+    public void A_shared_port_binds_on_a_specific_address_beside_the_wildcard_and_gets_that_address_datagrams(SocketKind kind)
+    {
+        InLoopback(() =>
+        {
+            var shared = new UdpSocketOptions { SharesPort = true };
+            using IDatagramSocket wildcard = Udp(kind, IPAddress.Any, shared);
+            int port = wildcard.LocalEndpoint.Port;
+            using IDatagramSocket specific = Udp(kind, new IPEndPoint(IPAddress.Loopback, port), shared);
+            Assert.ThrowsAny<Exception>(() => Udp(kind, new IPEndPoint(IPAddress.Loopback, port)).Dispose());
+
+            using IDatagramSocket sender = Udp(kind, IPAddress.Loopback);
+            Assert.Equal(1, sender.SendBatch([Datagrams.With([1, 2, 3])], [specific.LocalEndpoint]));
+            Assert.Equal(new byte[] { 1, 2, 3 }, Datagrams.Receive(specific, 1)[0].Data);
+        });
+    }
+
+    [Theory]
+    [InlineData(SocketKind.Batched)]
+    [InlineData(SocketKind.Managed)]
     public void A_mark_is_set_on_the_socket_and_none_by_default(SocketKind kind)
     {
         IsolatedNetwork.Run(() =>

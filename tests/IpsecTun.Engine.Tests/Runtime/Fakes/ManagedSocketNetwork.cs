@@ -8,9 +8,9 @@ namespace IpsecTun.Engine.Tests.Runtime.Fakes;
 /// <summary>The system's network as Windows gives it to the endpoint: System.Net.Sockets UDP and no raw ESP.</summary>
 internal sealed class ManagedSocketNetwork : IEndpointNetwork
 {
-    private readonly SystemEndpointNetwork _system = new();
+    private readonly SystemEndpointNetwork _system = new(ownTrafficMark: 0);
 
-    public IDatagramSocket OpenUdp(IPEndPoint local) => ManagedUdpSocket.Open(local, UdpSocketOptions.Default);
+    public IDatagramSocket OpenUdp(IPEndPoint local, bool sharesPort) => ManagedUdpSocket.Open(local, new UdpSocketOptions { SharesPort = sharesPort });
 
     public IDatagramSocket? TryOpenRaw(IPAddress local, byte protocol) => null;
 

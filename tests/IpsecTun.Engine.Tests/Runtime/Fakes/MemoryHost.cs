@@ -21,8 +21,11 @@ internal sealed class MemoryHost(MemoryNetwork network, IPAddress address) : IEn
     /// <summary>Whether the host's system has IPv6: by default a host with an IPv4 address has none, as a kernel booted with ipv6.disable=1.</summary>
     public bool HasIpv6 { get; init; } = address.AddressFamily == AddressFamily.InterNetworkV6;
 
-    /// <summary>An IPv6 socket fails where the system has no IPv6, as socket(AF_INET6) does (EAFNOSUPPORT).</summary>
-    public IDatagramSocket OpenUdp(IPEndPoint local)
+    /// <summary>
+    /// A host has one address here, so a shared port never meets another bind. An IPv6 socket fails where the
+    /// system has no IPv6, as socket(AF_INET6) does (EAFNOSUPPORT).
+    /// </summary>
+    public IDatagramSocket OpenUdp(IPEndPoint local, bool sharesPort)
     {
         if (local.AddressFamily == AddressFamily.InterNetworkV6 && !HasIpv6)
         {

@@ -130,10 +130,7 @@ public sealed partial class Endpoint : IEndpointControl
         {
             var runtime = new PeerRuntime(peer);
             _peers[peer.Name] = runtime;
-            if (!peer.Passive)
-            {
-                Initiate(runtime);
-            }
+            StartPeer(runtime);
         }
 
         return new ReloadOutcome([], kept, restarted);

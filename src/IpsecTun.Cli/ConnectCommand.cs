@@ -25,8 +25,8 @@ internal static class ConnectCommand
             CustomParser = ParseTimeout,
             HelpName = "TIME",
         };
-        var control = ControlOption.Create();
-        var command = new Command("connect", "Brings a peer's tunnel up and waits until its Child SAs are installed.") { peer, timeout, control };
+        var control = new ControlOptions();
+        var command = new Command("connect", "Brings a peer's tunnel up and waits until its Child SAs are installed.") { peer, timeout, control.Control, control.Config };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var name = parseResult.GetRequiredValue(peer);
@@ -52,7 +52,10 @@ internal static class ConnectCommand
             ConnectResult.NoProposalChosen => ExitCodes.NoProposalChosen,
             ConnectResult.AuthenticationFailed => ExitCodes.AuthenticationFailed,
             ConnectResult.Timeout => ExitCodes.Timeout,
-            _ => ExitCodes.Refused,
+
+            // An outcome this command does not know comes from an endpoint of another version: like a
+            // request it does not understand, no endpoint here can serve this command.
+            _ => ExitCodes.NoEndpoint,
         };
     }
 

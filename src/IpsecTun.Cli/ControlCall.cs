@@ -14,10 +14,14 @@ internal static class ControlCall
 
     public delegate Task<int> Body(ControlClient client, TextWriter output, TextWriter error, CancellationToken cancellationToken);
 
-    public static async Task<int> RunAsync(ParseResult parseResult, Option<string> control, TimeSpan deadline, Body body, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ParseResult parseResult, ControlOptions options, TimeSpan deadline, Body body, CancellationToken cancellationToken)
     {
         var error = parseResult.InvocationConfiguration.Error;
-        var path = ControlPath.Resolve(parseResult.GetValue(control));
+        if (options.Resolve(parseResult, error) is not { } path)
+        {
+            return ExitCodes.InvalidConfiguration;
+        }
+
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         waiting.CancelAfter(deadline);
         ControlClient client;
@@ -32,8 +36,7 @@ internal static class ControlCall
         }
         catch (UnauthorizedAccessException e)
         {
-            error.WriteLine($"ipsectun: {e.Message}");
-            return ExitCodes.Refused;
+            return PermissionDenied(error, e);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -59,10 +62,18 @@ internal static class ControlCall
             error.WriteLine($"ipsectun: {e.Message}");
             return ExitCodes.NoEndpoint;
         }
+        catch (UnauthorizedAccessException e)
+        {
+            return PermissionDenied(error, e);
+        }
         catch (ControlRequestFailedException e)
         {
+            // The endpoint could not carry the request out (an exception inside it, or a request it does
+            // not understand, as from another version). That is not the caller's usage (1), nor about the
+            // configuration (2) or the peer (3-5): like an endpoint that dies while answering, which this
+            // reports as 6 too, there is no endpoint that serves the request, and its log says why.
             error.WriteLine($"ipsectun: {e.Message}");
-            return ExitCodes.Refused;
+            return ExitCodes.NoEndpoint;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -74,5 +85,12 @@ internal static class ControlCall
             error.WriteLine($"ipsectun: the connection to the endpoint at {client.Path} failed: {e.Message}");
             return ExitCodes.NoEndpoint;
         }
+    }
+
+    /// <summary>A caller kept out of the control socket cannot reach the endpoint at all: that is 6, with the way in.</summary>
+    private static int PermissionDenied(TextWriter error, UnauthorizedAccessException e)
+    {
+        error.WriteLine($"ipsectun: {e.Message}; run the command as root (e.g. with sudo) or as the endpoint's user");
+        return ExitCodes.NoEndpoint;
     }
 }

@@ -79,8 +79,9 @@ internal static class DemoCommand
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or TimeoutException)
         {
+            // The namespaces or an endpoint could not be set up: no endpoint runs to connect through.
             error.WriteLine($"ipsectun demo: {e.Message}");
-            return ExitCodes.Refused;
+            return ExitCodes.NoEndpoint;
         }
         finally
         {
@@ -96,8 +97,9 @@ internal static class DemoCommand
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or System.Net.Sockets.SocketException or System.ComponentModel.Win32Exception)
         {
+            // The endpoints could not start (their loopback sockets, say): as above, none runs.
             error.WriteLine($"ipsectun demo: {e.Message}");
-            return ExitCodes.Refused;
+            return ExitCodes.NoEndpoint;
         }
     }
 }

@@ -8,8 +8,8 @@ internal static class DisconnectCommand
     public static Command Create()
     {
         var peer = new Argument<string>("peer") { Description = "The peer's name in the configuration." };
-        var control = ControlOption.Create();
-        var command = new Command("disconnect", "Deletes a peer's SAs and stops re-initiating it until the next connect.") { peer, control };
+        var control = new ControlOptions();
+        var command = new Command("disconnect", "Deletes a peer's SAs and stops re-initiating it until the next connect.") { peer, control.Control, control.Config };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var name = parseResult.GetRequiredValue(peer);

@@ -1,6 +1,6 @@
 namespace IpsecTun.Cli;
 
-/// <summary>What the command's exit status means, the same for every command.</summary>
+/// <summary>What the command's exit status means, the same for every command; nothing exits outside 0-6.</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;
@@ -20,9 +20,9 @@ internal static class ExitCodes
     /// <summary>The peer did not answer in time or could not be reached (or the endpoint itself did not answer in time).</summary>
     public const int Timeout = 5;
 
-    /// <summary>No endpoint answers at the control socket.</summary>
+    /// <summary>
+    /// No running endpoint at the control socket serves this caller: nothing answers there, the caller may
+    /// not use the socket (permission refused), or the endpoint failed while carrying the request out.
+    /// </summary>
     public const int NoEndpoint = 6;
-
-    /// <summary>The endpoint refused the request (this user may not control it) or failed to carry it out.</summary>
-    public const int Refused = 7;
 }

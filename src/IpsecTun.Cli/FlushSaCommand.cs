@@ -7,8 +7,8 @@ internal static class FlushSaCommand
 {
     public static Command Create()
     {
-        var control = ControlOption.Create();
-        var command = new Command("flush-sa", "Removes every installed SA; policies needing one negotiate it again.") { control };
+        var control = new ControlOptions();
+        var command = new Command("flush-sa", "Removes every installed SA; policies needing one negotiate it again.") { control.Control, control.Config };
         command.SetAction((parseResult, cancellationToken) =>
             ControlCall.RunAsync(parseResult, control, ControlCall.DefaultDeadline, async (client, output, _, ct) =>
             {

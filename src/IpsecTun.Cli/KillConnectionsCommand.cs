@@ -7,8 +7,8 @@ internal static class KillConnectionsCommand
 {
     public static Command Create()
     {
-        var control = ControlOption.Create();
-        var command = new Command("kill-connections", "Deletes every IKE SA, telling each peer.") { control };
+        var control = new ControlOptions();
+        var command = new Command("kill-connections", "Deletes every IKE SA, telling each peer.") { control.Control, control.Config };
         command.SetAction((parseResult, cancellationToken) =>
             ControlCall.RunAsync(parseResult, control, ControlCall.DefaultDeadline, async (client, output, _, ct) =>
             {

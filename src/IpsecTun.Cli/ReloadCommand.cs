@@ -7,8 +7,8 @@ internal static class ReloadCommand
 {
     public static Command Create()
     {
-        var control = ControlOption.Create();
-        var command = new Command("reload", "Loads the endpoint's configuration again; tunnels whose settings did not change stay up.") { control };
+        var control = new ControlOptions();
+        var command = new Command("reload", "Loads the endpoint's configuration again; tunnels whose settings did not change stay up.") { control.Control, control.Config };
         command.SetAction((parseResult, cancellationToken) =>
             ControlCall.RunAsync(parseResult, control, ControlCall.DefaultDeadline, async (client, output, error, ct) =>
             {

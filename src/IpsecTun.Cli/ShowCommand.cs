@@ -18,8 +18,8 @@ internal static class ShowCommand
         menu.AcceptOnlyFromAmong([.. ViewMenuNames.All.Select(m => m.Name)]);
         var json = new Option<bool>("--json") { Description = "Print JSON objects with the manual's property names instead of a table." };
         var withKeys = new Option<bool>("--with-keys") { Description = "Include the SAs' keys (installed-sa)." };
-        var control = ControlOption.Create();
-        var command = new Command("show", "Prints a menu of the running endpoint: live state or the configuration it runs.") { menu, json, withKeys, control };
+        var control = new ControlOptions();
+        var command = new Command("show", "Prints a menu of the running endpoint: live state or the configuration it runs.") { menu, json, withKeys, control.Control, control.Config };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var shown = ViewMenuNames.Parse(parseResult.GetRequiredValue(menu));

@@ -69,10 +69,10 @@ public sealed class ControlCommandTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_failure_inside_the_endpoint_exits_7_with_its_reason()
+    public async Task A_failure_inside_the_endpoint_exits_6_with_its_reason()
     {
         var (code, _, error) = await Run("connect", FakeEndpoint.BrokenPeer);
-        Assert.Equal(7, code);
+        Assert.Equal(6, code);
         Assert.Equal("ipsectun: the endpoint failed to carry out the request: the IKE SA table is inconsistent\n", error);
     }
 

@@ -40,20 +40,12 @@ public sealed class NoEndpointTests : IDisposable
     [Fact]
     public async Task The_environment_names_the_socket_when_the_option_does_not()
     {
-        var saved = Environment.GetEnvironmentVariable(ControlPath.EnvironmentVariable);
-        Environment.SetEnvironmentVariable(ControlPath.EnvironmentVariable, directory.Socket);
-        try
-        {
-            var (code, _, error) = await CommandLine.RunAsync("flush-sa");
-            Assert.Equal(6, code);
-            Assert.Contains(directory.Socket, error, StringComparison.Ordinal);
+        using var variable = new ControlVariableScope(directory.Socket);
+        var (code, _, error) = await CommandLine.RunAsync("flush-sa");
+        Assert.Equal(6, code);
+        Assert.Contains(directory.Socket, error, StringComparison.Ordinal);
 
-            await using var server = ControlServer.Start(directory.Socket, new FakeEndpoint { InstalledSas = 2 });
-            Assert.Equal((0, "2 SAs flushed\n", ""), await CommandLine.RunAsync("flush-sa"));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(ControlPath.EnvironmentVariable, saved);
-        }
+        await using var server = ControlServer.Start(directory.Socket, new FakeEndpoint { InstalledSas = 2 });
+        Assert.Equal((0, "2 SAs flushed\n", ""), await CommandLine.RunAsync("flush-sa"));
     }
 }

@@ -27,25 +27,32 @@ public sealed class PermissionTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task The_socket_file_mode_refuses_another_user_with_exit_7()
+    public async Task The_socket_file_mode_keeps_another_user_out_with_exit_6_and_the_way_in()
     {
-        Assert.SkipWhen(OtherUser.Unavailable is not null, OtherUser.Unavailable ?? "");
-        var (code, output, error) = await OtherUser.RunAsync("flush-sa", "--control", directory.Socket);
-        Assert.Equal(7, code);
+        Assert.SkipWhen(BuiltCli.NobodyUnavailable is not null, BuiltCli.NobodyUnavailable ?? "");
+        var (code, output, error) = await BuiltCli.RunAsNobodyAsync("flush-sa", "--control", directory.Socket);
+        Assert.Equal(6, code);
         Assert.Equal("", output);
-        Assert.Equal($"ipsectun: permission denied on {directory.Socket} (the endpoint's control socket is for root and the user it runs as)\n", error);
+        Assert.Equal(
+            $"ipsectun: permission denied on {directory.Socket}: the control socket is for root and the user the endpoint runs as; "
+            + "run the command as root (e.g. with sudo) or as the endpoint's user\n",
+            error);
     }
 
     [Fact]
-    public async Task The_peer_credentials_refuse_another_user_even_when_the_file_lets_it_in()
+    public async Task The_peer_credentials_keep_another_user_out_with_exit_6_even_when_the_file_lets_it_in()
     {
-        Assert.SkipWhen(OtherUser.Unavailable is not null, OtherUser.Unavailable ?? "");
+        Assert.SkipWhen(BuiltCli.NobodyUnavailable is not null, BuiltCli.NobodyUnavailable ?? "");
         File.SetUnixFileMode(directory.Socket, (UnixFileMode)0b110_110_110);
-        var (code, output, error) = await OtherUser.RunAsync("flush-sa", "--control", directory.Socket);
-        Assert.Equal(7, code);
+        var (code, output, error) = await BuiltCli.RunAsNobodyAsync("flush-sa", "--control", directory.Socket);
+        Assert.Equal(6, code);
         Assert.Equal("", output);
-        Assert.StartsWith($"ipsectun: permission denied: user {OtherUser.Nobody} (process ", error, StringComparison.Ordinal);
-        Assert.EndsWith("may not control this endpoint; only root and user 0 may\n", error, StringComparison.Ordinal);
+        Assert.StartsWith($"ipsectun: permission denied on {directory.Socket}: user {BuiltCli.Nobody} (process ", error, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "may not control this endpoint, only root and user 0 may; run the command as root (e.g. with sudo) or as the endpoint's user\n",
+            error,
+            StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal((0, "3 SAs flushed\n", ""), await CommandLine.RunAsync("flush-sa", "--control", directory.Socket));
     }
 }

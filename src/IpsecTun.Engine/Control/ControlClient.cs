@@ -29,6 +29,11 @@ public sealed class ControlClient : IAsyncDisposable
 
     /// <exception cref="EndpointNotRunningException">Nothing answers on <paramref name="path"/>.</exception>
     /// <exception cref="UnauthorizedAccessException">The socket exists but this user may not open it.</exception>
+    /// <remarks>
+    /// Every request can also throw <see cref="UnauthorizedAccessException"/> (the endpoint refused this
+    /// user by its credentials), <see cref="ControlRequestFailedException"/> (it answered with an error) and
+    /// <see cref="IOException"/> (the connection failed or the answer was not a control response).
+    /// </remarks>
     public static async Task<ControlClient> ConnectAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -99,9 +104,12 @@ public sealed class ControlClient : IAsyncDisposable
         }
     }
 
-    private ControlRequestFailedException Unexpected(ControlResponse response) => response is ErrorResponse error
-        ? new ControlRequestFailedException(error.Message)
-        : new ControlRequestFailedException($"the endpoint at {Path} answered with an unexpected {response.GetType().Name}");
+    private Exception Unexpected(ControlResponse response) => response switch
+    {
+        RefusedResponse refused => new UnauthorizedAccessException($"permission denied on {Path}: {refused.Message}"),
+        ErrorResponse error => new ControlRequestFailedException(error.Message),
+        _ => new ControlRequestFailedException($"the endpoint at {Path} answered with an unexpected {response.GetType().Name}"),
+    };
 
     private static async Task<Stream> ConnectSocketAsync(string path, CancellationToken cancellationToken)
     {
@@ -124,7 +132,7 @@ public sealed class ControlClient : IAsyncDisposable
         catch (SocketException e) when (e.SocketErrorCode == SocketError.AccessDenied)
         {
             socket.Dispose();
-            throw new UnauthorizedAccessException($"permission denied on {path} (the endpoint's control socket is for root and the user it runs as)", e);
+            throw new UnauthorizedAccessException($"permission denied on {path}: the control socket is for root and the user the endpoint runs as", e);
         }
         catch (SocketException e)
         {
@@ -146,6 +154,11 @@ public sealed class ControlClient : IAsyncDisposable
         {
             await pipe.DisposeAsync().ConfigureAwait(false);
             throw new EndpointNotRunningException(path, $"no endpoint is running at {path}", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            await pipe.DisposeAsync().ConfigureAwait(false);
+            throw new UnauthorizedAccessException($"permission denied on {path}: the pipe is for Administrators and the user the endpoint runs as", e);
         }
         catch
         {

@@ -112,7 +112,7 @@ public sealed class ControlServer : IAsyncDisposable
             if (client.Refusal is { } refusal)
             {
                 ControlServerLog.Refused(logger, refusal);
-                await Protocol.FrameWriter.WriteAsync(stream, new Protocol.ErrorResponse(refusal), stopping.Token).ConfigureAwait(false);
+                await Protocol.FrameWriter.WriteAsync(stream, new Protocol.RefusedResponse(refusal), stopping.Token).ConfigureAwait(false);
                 await DrainAsync(stream).ConfigureAwait(false);
                 return;
             }

@@ -58,7 +58,7 @@ internal sealed class UnixSocketControlListener : IControlListener
         var credentials = UnixPeerCredentials.Of(client);
         var refusal = credentials.MayControl(owner)
             ? null
-            : $"permission denied: user {credentials.UserId} (process {credentials.ProcessId}) may not control this endpoint; only root and user {owner} may";
+            : $"user {credentials.UserId} (process {credentials.ProcessId}) may not control this endpoint, only root and user {owner} may";
         return new AcceptedClient(new NetworkStream(client, ownsSocket: true), refusal);
     }
 

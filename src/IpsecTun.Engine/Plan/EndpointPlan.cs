@@ -24,5 +24,8 @@ public sealed class EndpointPlan(
 
     public IReadOnlyList<SecurityPolicy> Policies { get; } = policies;
 
+    /// <summary>Where the configuration came from (its file), for errors about it.</summary>
+    public string Source { get; init; } = "configuration";
+
     public PeerPlan? FindPeer(string name) => Peers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
 }

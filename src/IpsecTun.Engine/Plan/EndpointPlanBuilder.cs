@@ -41,7 +41,7 @@ public static class EndpointPlanBuilder
             return new EndpointPlanResult(null, errors.ToImmutable());
         }
 
-        var plan = new EndpointPlan(configuration, [.. peers.Select(p => p.Plan)], new ResponderConfiguration(peers), policies);
+        var plan = new EndpointPlan(configuration, [.. peers.Select(p => p.Plan)], new ResponderConfiguration(peers), policies) { Source = source };
         return new EndpointPlanResult(plan, []);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using IpsecTun.Config;
 using IpsecTun.Ike.Settings;
 
@@ -22,4 +23,21 @@ public sealed record PeerPlan(
     IkeSaSettings Settings,
     IReadOnlyList<ChildPlan> Children,
     string Fingerprint,
-    ModeConfig? ModeConfigClient = null);
+    ModeConfig? ModeConfigClient = null)
+{
+    /// <summary>
+    /// How specifically this peer claims <paramref name="remote"/>: its prefix length when its prefix contains
+    /// the address, a host's length when its DNS name last resolved to the address (<paramref name="resolved"/>,
+    /// null before the name resolved), null when it does not claim the address.
+    /// </summary>
+    public int? MatchLength(IPAddress remote, IPAddress? resolved)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        if (Address.Prefix is { } prefix)
+        {
+            return prefix.Contains(remote) ? prefix.PrefixLength : null;
+        }
+
+        return resolved is not null && resolved.Equals(remote) ? (remote.AddressFamily == AddressFamily.InterNetwork ? 32 : 128) : null;
+    }
+}

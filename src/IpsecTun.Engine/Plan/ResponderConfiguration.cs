@@ -11,7 +11,9 @@ namespace IpsecTun.Engine.Plan;
 /// The responder's view of a plan. A request is answered by the enabled peer whose address prefix
 /// contains the initiator's address most specifically (the manual's Peers section), among those whose
 /// local-address, when set, is the address the request arrived on; passive or not, and 0.0.0.0/0 or
-/// ::/0 answers anyone of its family. Peers given as DNS names only initiate. In IKE_AUTH the
+/// ::/0 answers anyone of its family. A peer given as a DNS name answers the address its name last
+/// resolved to, which the running endpoint knows, as a single host (the way RouterOS matches such a
+/// peer); before the name resolves it answers nobody. In IKE_AUTH the
 /// identity is the first of that peer's identities (configured order) that accepts the initiator: by
 /// the certificate it sent for identities with match-by=certificate (its remote-certificate, compared
 /// before the certificate is verified, which the chosen settings then do), else by the ID it claims
@@ -26,20 +28,30 @@ public sealed class ResponderConfiguration : IResponderConfiguration
 
     internal ResponderConfiguration(IReadOnlyList<ResponderPeer> peers) => this.peers = peers;
 
-    public IkeSaSettings? FindPeer(IPEndPoint local, IPEndPoint remote)
+    public IkeSaSettings? FindPeer(IPEndPoint local, IPEndPoint remote) => FindPeer(local, remote, _ => null);
+
+    /// <summary>
+    /// As <see cref="FindPeer(IPEndPoint, IPEndPoint)"/>, with <paramref name="resolvedAddressOf"/> giving the
+    /// address a DNS-named peer's name last resolved to, by peer name (null when it has not resolved).
+    /// </summary>
+    public IkeSaSettings? FindPeer(IPEndPoint local, IPEndPoint remote, Func<string, IPAddress?> resolvedAddressOf)
     {
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(remote);
+        ArgumentNullException.ThrowIfNull(resolvedAddressOf);
         IPAddress localAddress = AddressIdentity.Plain(local.Address);
         IPAddress remoteAddress = AddressIdentity.Plain(remote.Address);
         ResponderPeer? best = null;
+        int bestLength = -1;
         foreach (var peer in peers)
         {
-            if (peer.Plan.Address.Prefix is { } prefix && prefix.Contains(remoteAddress)
+            IPAddress? resolved = peer.Plan.Address.HostName is null ? null : resolvedAddressOf(peer.Plan.Name);
+            if (peer.Plan.MatchLength(remoteAddress, resolved is null ? null : AddressIdentity.Plain(resolved)) is { } length
                 && (peer.Plan.LocalAddress is null || peer.Plan.LocalAddress.Equals(localAddress))
-                && (best is null || prefix.PrefixLength > best.Plan.Address.Prefix!.Value.PrefixLength))
+                && length > bestLength)
             {
                 best = peer;
+                bestLength = length;
             }
         }
 

@@ -82,6 +82,7 @@ public sealed partial class Endpoint : IEndpointControl
     /// <summary>
     /// Swaps in a new plan whole. Peers whose fingerprint is unchanged keep their IKE and Child SAs (and the
     /// policy objects those SAs serve); the others are deleted with their peers, and new active peers start.
+    /// A plan changing what only a start sets up (adapter, ports, socket addresses) is refused with nothing changed.
     /// </summary>
     public ReloadOutcome Reload()
     {
@@ -96,7 +97,9 @@ public sealed partial class Endpoint : IEndpointControl
             return new ReloadOutcome(loaded.Errors.IsEmpty ? ["the configuration did not load"] : [.. loaded.Errors.Select(e => e.ToString())], 0, 0);
         }
 
-        return Invoke(() => SwapPlan(loaded.Plan));
+        return Invoke(() => RestartOnlyChanges.Between(Plan, loaded.Plan, _socketLayout) is { Count: > 0 } changes
+            ? new ReloadOutcome([.. changes.Select(e => e.ToString())], 0, 0)
+            : SwapPlan(loaded.Plan));
     }
 
     private ReloadOutcome SwapPlan(EndpointPlan plan)
@@ -127,10 +130,7 @@ public sealed partial class Endpoint : IEndpointControl
         {
             var runtime = new PeerRuntime(peer);
             _peers[peer.Name] = runtime;
-            if (!peer.Passive)
-            {
-                Initiate(runtime);
-            }
+            StartPeer(runtime);
         }
 
         return new ReloadOutcome([], kept, restarted);

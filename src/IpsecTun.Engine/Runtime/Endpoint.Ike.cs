@@ -97,6 +97,7 @@ public sealed partial class Endpoint
             return null;
         }
 
+        LookUpMovedPeers(from.Address);
         IkeSa? sa = IkeSa.CreateResponder(_responders, ChildSas, to, from, _environment.Random, Time);
         if (sa is null)
         {
@@ -109,11 +110,13 @@ public sealed partial class Endpoint
         return entry;
     }
 
-    /// <summary>The configured peer whose address covers <paramref name="address"/> most specifically.</summary>
+    /// <summary>The configured peer that claims <paramref name="address"/> most specifically (a DNS-named one by the address it resolved to).</summary>
     private PeerRuntime? PeerFor(IPAddress address) =>
         _peers.Values
-            .Where(p => p.Plan.Address.Prefix is { } prefix && prefix.Contains(address))
-            .OrderByDescending(p => p.Plan.Address.Prefix!.Value.PrefixLength)
+            .Select(p => (Peer: p, Length: p.Plan.MatchLength(address, p.ResolvedAddress)))
+            .Where(m => m.Length is not null)
+            .OrderByDescending(m => m.Length)
+            .Select(m => m.Peer)
             .FirstOrDefault();
 
     /// <summary>Carries out what an IKE SA asked for: sends its datagrams and acts on its events.</summary>

@@ -10,10 +10,10 @@ namespace IpsecTun.Engine.Runtime;
 /// <summary>Starting IKE with a peer (at start, on traffic, on connect, after back-off) and telling connect commands how it went.</summary>
 public sealed partial class Endpoint
 {
-    /// <summary>Starts an IKE SA with the peer unless one is already up or under way; resolves a DNS name first.</summary>
+    /// <summary>Starts an IKE SA with the peer unless one is already up or under way; looks a DNS name up first.</summary>
     private void Initiate(PeerRuntime peer)
     {
-        if (peer.Resolving || _ikeSas.Values.Any(e => e.Peer == peer && !e.IsOver && !e.DeletedLocally))
+        if (peer.InitiateWhenResolved || _ikeSas.Values.Any(e => e.Peer == peer && !e.IsOver && !e.DeletedLocally))
         {
             return;
         }
@@ -21,8 +21,8 @@ public sealed partial class Endpoint
         peer.ReconnectAfter = null;
         if (peer.Plan.Address.HostName is { } hostName)
         {
-            peer.Resolving = true;
-            _ = ResolveThenInitiate(peer, hostName);
+            peer.InitiateWhenResolved = true;
+            LookUp(peer, hostName);
             return;
         }
 
@@ -34,49 +34,6 @@ public sealed partial class Endpoint
         }
 
         InitiateTo(peer, peer.Plan.Address.Prefix!.Value.BaseAddress);
-    }
-
-    private async Task ResolveThenInitiate(PeerRuntime peer, string hostName)
-    {
-        IPAddress[] addresses;
-        try
-        {
-            addresses = await _environment.Resolver.ResolveAsync(hostName, CancellationToken.None).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // a resolver fault is a failed attempt like any other
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            addresses = [];
-        }
-
-        Post(() =>
-        {
-            peer.Resolving = false;
-            IPAddress? address = addresses.FirstOrDefault(a => peer.Plan.LocalAddress is null || a.AddressFamily == peer.Plan.LocalAddress.AddressFamily);
-            if (address is null)
-            {
-                EndpointLog.Problem(_log, peer.Name, $"{hostName} does not resolve");
-                foreach (ConnectWaiter waiter in peer.Waiters)
-                {
-                    waiter.Complete(ConnectResult.Timeout, $"{hostName} does not resolve");
-                }
-
-                peer.Waiters.Clear();
-                DropHeld(peer);
-                if (!peer.Plan.Passive && !peer.Disconnected && !_stopping)
-                {
-                    ScheduleReconnect(peer, peer.Backoff.Next());
-                }
-
-                return;
-            }
-
-            if (!peer.Disconnected && !_stopping)
-            {
-                InitiateTo(peer, address);
-            }
-        });
     }
 
     private void InitiateTo(PeerRuntime peer, IPAddress address)

@@ -21,16 +21,15 @@ public sealed partial class Endpoint
         UpdateRoutes();
     }
 
-    /// <summary>Brings the routes in line with the current policies: adds the missing ones, removes those no policy needs.</summary>
+    /// <summary>
+    /// Brings the routes in line with the current policies and peer addresses: adds the missing ones, then
+    /// removes those no longer needed, so traffic of a policy whose routes are split anew (a peer's address
+    /// changed) always has a route into the adapter.
+    /// </summary>
     private void UpdateRoutes()
     {
         List<IpPrefix> wanted = WantedRoutes();
-        foreach (IpPrefix route in _routes.Except(wanted).ToList())
-        {
-            _environment.Configurator.RemoveRoute(_environment.Tun.InterfaceIndex, IpAddressBits.ToIPAddress(route.Version, route.Address), route.Length);
-            _routes.Remove(route);
-        }
-
+        List<IpPrefix> unwanted = [.. _routes.Except(wanted)];
         foreach (IpPrefix route in wanted.Except(_routes).ToList())
         {
             _environment.Configurator.AddRoute(_environment.Tun.InterfaceIndex, IpAddressBits.ToIPAddress(route.Version, route.Address), route.Length);
@@ -38,12 +37,19 @@ public sealed partial class Endpoint
             EndpointLog.Route(_log, route, _environment.Tun.Name);
         }
 
+        foreach (IpPrefix route in unwanted)
+        {
+            _environment.Configurator.RemoveRoute(_environment.Tun.InterfaceIndex, IpAddressBits.ToIPAddress(route.Version, route.Address), route.Length);
+            _routes.Remove(route);
+        }
+
         UpdatePeerRoutes();
     }
 
     /// <summary>
-    /// The destinations of the configured tunnel-mode encrypt policies, minus the peers' own addresses, which
-    /// keep the routes they had (the manual's rule that IKE traffic never enters the tunnel).
+    /// The destinations of the configured tunnel-mode encrypt policies, minus the peers' own addresses (a
+    /// DNS-named peer's as its name last resolved), which keep the routes they had (the manual's rule that IKE
+    /// traffic never enters the tunnel).
     /// </summary>
     private List<IpPrefix> WantedRoutes()
     {
@@ -53,6 +59,14 @@ public sealed partial class Endpoint
             if (peer.Address is { IsSingleHost: true, Prefix: { } prefix })
             {
                 peers.Add(IpPrefix.FromAddress(prefix.BaseAddress));
+            }
+        }
+
+        foreach (PeerRuntime peer in _peers.Values)
+        {
+            if (peer.ResolvedAddress is { } resolved)
+            {
+                peers.Add(IpPrefix.FromAddress(resolved));
             }
         }
 

@@ -24,7 +24,10 @@ public sealed partial class Endpoint
     private void StartServer()
     {
         _modeConfig = new ModeConfigServer(Time, ModeConfigServer.DefaultRememberFor);
-        _responders = new ServerResponders(() => Plan, _modeConfig, line => EndpointLog.Problem(_log, "server", line));
+        _responders = new ServerResponders(() => Plan, _modeConfig, line => EndpointLog.Problem(_log, "server", line))
+        {
+            ResolvedAddressOf = name => _peers.GetValueOrDefault(name)?.ResolvedAddress,
+        };
         ChildSas.GeneratedFrom = _responders.TakeGenerated;
     }
 

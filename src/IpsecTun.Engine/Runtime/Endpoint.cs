@@ -38,6 +38,9 @@ public sealed partial class Endpoint : IDisposable
     private int _pendingIke;
     private EndpointSocket[] _sockets = [];
 
+    /// <summary>The addresses the start bound sockets to; a reload needing others is refused.</summary>
+    private SocketLayout _socketLayout = new([], Shared: false);
+
     /// <summary>The IPv4 addresses with raw sockets of their own, whose datagrams the wildcard raw sockets leave to them.</summary>
     private UInt128[] _ownRawAddresses = [];
     private PacketBufferPool _acquirePool = null!;
@@ -124,9 +127,9 @@ public sealed partial class Endpoint : IDisposable
 
         Post(() =>
         {
-            foreach (PeerRuntime peer in _peers.Values.Where(p => !p.Plan.Passive))
+            foreach (PeerRuntime peer in _peers.Values)
             {
-                Initiate(peer);
+                StartPeer(peer);
             }
         });
     }
@@ -203,51 +206,29 @@ public sealed partial class Endpoint : IDisposable
 
     /// <summary>
     /// UDP 500 and 4500, raw ESP and AH (when the process may open them) on each local-address a peer names,
-    /// and on the wildcard address unless every peer names one (IPv6 too when a peer is IPv6, or is a DNS name
-    /// without a local-address that may resolve to an IPv6 address, where the system has IPv6). Where both
-    /// exist the UDP ports are shared and the specific sockets come first, so what a peer with a local-address
-    /// sends leaves from that address (<see cref="FindSocket"/>). The kernel hands a raw datagram to every raw
-    /// socket that matches, so the wildcard raw sockets skip IPv4 datagrams to an address with raw sockets of
-    /// its own; IPv6 raw datagrams arrive without the header that would tell, so an IPv6 local-address gets no
-    /// raw sockets of its own beside a wildcard one.
+    /// and on the wildcard address unless every peer names one (IPv6 too when a peer is IPv6, and where the
+    /// system has IPv6 when a peer without local-address is named by DNS, whose name may resolve to either
+    /// family). Where both exist the UDP ports are shared and the specific sockets come first, so what a peer
+    /// with a local-address sends leaves from that address (<see cref="FindSocket"/>). The kernel hands a raw
+    /// datagram to every raw socket that matches, so the wildcard raw sockets skip IPv4 datagrams to an address
+    /// with raw sockets of its own; IPv6 raw datagrams arrive without the header that would tell, so an IPv6
+    /// local-address gets no raw sockets of its own beside an IPv6 wildcard one.
     /// </summary>
     private EndpointSocket[] OpenSockets()
     {
-        List<IPAddress> specific = [.. Plan.Peers.Select(p => p.LocalAddress).OfType<IPAddress>().Distinct()];
-        var addresses = new List<IPAddress>(specific);
-        bool wildcard = Plan.Peers.Count == 0 || Plan.Peers.Any(p => p.LocalAddress is null);
-        if (wildcard)
-        {
-            addresses.Add(IPAddress.Any);
-            if (Plan.Peers.Any(p => p.Address.Prefix?.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6)
-                || (Socket.OSSupportsIPv6 && Plan.Peers.Any(p => p.Address.HostName is not null && p.LocalAddress is null)))
-            {
-                addresses.Add(IPAddress.IPv6Any);
-            }
-        }
-
-        bool shared = wildcard && specific.Count > 0;
+        _socketLayout = SocketLayout.For(Plan);
+        bool shared = _socketLayout.Shared;
         var sockets = new List<EndpointSocket>();
         try
         {
-            foreach (IPAddress address in addresses)
+            foreach (IPAddress address in _socketLayout.Addresses)
             {
-                sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, IkePort), shared), SocketRole.Ike));
-                sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, NatTraversalPort), shared), SocketRole.NatTraversal));
-                if (shared && address.AddressFamily == AddressFamily.InterNetworkV6 && !address.Equals(IPAddress.IPv6Any))
-                {
-                    continue;
-                }
+                OpenOn(address, shared, sockets);
+            }
 
-                if (_environment.Network.TryOpenRaw(address, IpProtocol.Esp) is { } esp)
-                {
-                    sockets.Add(new EndpointSocket(esp, SocketRole.Esp));
-                }
-
-                if (_environment.Network.TryOpenRaw(address, IpProtocol.Ah) is { } ah)
-                {
-                    sockets.Add(new EndpointSocket(ah, SocketRole.Ah));
-                }
+            if (_socketLayout.Ipv6IfAvailable)
+            {
+                TryOpenOn(IPAddress.IPv6Any, shared, sockets);
             }
         }
         catch
@@ -258,6 +239,42 @@ public sealed partial class Endpoint : IDisposable
 
         _ownRawAddresses = [.. sockets.Where(s => s.Role is SocketRole.Esp or SocketRole.Ah && !s.IsWildcard && s.Local.Version == 4).Select(s => s.Local.Address).Distinct()];
         return [.. sockets];
+    }
+
+    private void OpenOn(IPAddress address, bool shared, List<EndpointSocket> sockets)
+    {
+        sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, IkePort), shared), SocketRole.Ike));
+        sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, NatTraversalPort), shared), SocketRole.NatTraversal));
+        if (_socketLayout.HasIpv6Wildcard && address.AddressFamily == AddressFamily.InterNetworkV6 && !address.Equals(IPAddress.IPv6Any))
+        {
+            return;
+        }
+
+        if (_environment.Network.TryOpenRaw(address, IpProtocol.Esp) is { } esp)
+        {
+            sockets.Add(new EndpointSocket(esp, SocketRole.Esp));
+        }
+
+        if (_environment.Network.TryOpenRaw(address, IpProtocol.Ah) is { } ah)
+        {
+            sockets.Add(new EndpointSocket(ah, SocketRole.Ah));
+        }
+    }
+
+    /// <summary>Sockets only peers named by DNS might use: a system without IPv6 goes on without them, reaching those peers over IPv4.</summary>
+    private void TryOpenOn(IPAddress address, bool shared, List<EndpointSocket> sockets)
+    {
+        int opened = sockets.Count;
+        try
+        {
+            OpenOn(address, shared, sockets);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            sockets.Skip(opened).ToList().ForEach(s => s.Dispose());
+            sockets.RemoveRange(opened, sockets.Count - opened);
+            EndpointLog.Problem(_log, "endpoint", $"no sockets on {address} ({e.Message}): peers named by DNS are reached over the other family only");
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> on the IKE thread.</summary>

@@ -31,6 +31,9 @@ internal static partial class EndpointLog
     [LoggerMessage(Level = LogLevel.Information, Message = "ipsec,info {Peer}: initiating to {Address}")]
     public static partial void Initiating(ILogger logger, string peer, IPAddress address);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "ipsec,info {Peer}: {HostName} resolves to {Address}")]
+    public static partial void Resolved(ILogger logger, string peer, string hostName, IPAddress address);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "ipsec,info {Peer}: initiating again in {Seconds}s")]
     public static partial void Reconnecting(ILogger logger, string peer, double seconds);
 

@@ -1,3 +1,4 @@
+using System.Net;
 using IpsecTun.Engine.Plan;
 using IpsecTun.Esp;
 
@@ -24,8 +25,21 @@ internal sealed class PeerRuntime(PeerPlan plan)
 
     public long ReconnectFrom { get; set; }
 
-    /// <summary>A DNS lookup for the next initiation is under way.</summary>
+    /// <summary>A DNS lookup of the peer's name is under way.</summary>
     public bool Resolving { get; set; }
+
+    /// <summary>
+    /// The address the peer's DNS name resolved to last (null for a peer given as an address, or before its
+    /// name resolved): this side connects there, keeps it out of the adapter's routes and answers requests
+    /// from it as this peer. A new answer replaces it; a failed lookup leaves it.
+    /// </summary>
+    public IPAddress? ResolvedAddress { get; set; }
+
+    /// <summary>The lookup under way is for an initiation, which starts once it answers.</summary>
+    public bool InitiateWhenResolved { get; set; }
+
+    /// <summary>When the last lookup of the peer's name started, which spaces the lookups requests from unknown addresses ask for.</summary>
+    public long? LookedUpAt { get; set; }
 
     /// <summary>The IKE SA this side initiated and that is still alive.</summary>
     public IkeSaEntry? Initiated { get; set; }

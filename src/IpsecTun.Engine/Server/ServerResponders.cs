@@ -27,10 +27,16 @@ internal sealed class ServerResponders(Func<EndpointPlan> currentPlan, ModeConfi
     private readonly ConditionalWeakTable<IkeSaSettings, EndpointPlan> _handedBy = [];
     private readonly Dictionary<TrafficSelector, GeneratedPolicyOrigin> _generated = [];
 
+    /// <summary>The address a DNS-named peer's name last resolved to, by peer name, so requests from there find that peer.</summary>
+    public Func<string, IPAddress?> ResolvedAddressOf { get; init; } = _ => null;
+
     public IkeSaSettings? FindPeer(IPEndPoint local, IPEndPoint remote)
     {
         EndpointPlan plan = currentPlan();
-        return Remember(plan, plan.Responders.FindPeer(local, remote));
+        IkeSaSettings? settings = plan.Responders is ResponderConfiguration configured
+            ? configured.FindPeer(local, remote, ResolvedAddressOf)
+            : plan.Responders.FindPeer(local, remote);
+        return Remember(plan, settings);
     }
 
     public IkeSaSettings? FindIdentity(IkeSaSettings peer, IdentificationPayload initiatorId) => FindIdentity(peer, initiatorId, null);

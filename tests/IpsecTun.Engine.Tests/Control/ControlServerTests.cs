@@ -99,7 +99,7 @@ public sealed class ControlServerTests : IDisposable
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
 
         Assert.True(process.ExitCode == 0, error);
-        Assert.StartsWith("""{"type":"error","message":"permission denied: user 65534""", output, StringComparison.Ordinal);
+        Assert.StartsWith("""{"type":"refused","message":"user 65534""", output, StringComparison.Ordinal);
 
         await using var client = await ControlClient.ConnectAsync(directory.Socket, TestContext.Current.CancellationToken);
         Assert.Equal(5, await client.FlushSaAsync(TestContext.Current.CancellationToken));

@@ -45,6 +45,7 @@ public sealed class ProtocolTests
             new ReloadResponse(new ReloadOutcome(["a", "b"], 1, 2)),
             new CountResponse(7),
             new ErrorResponse("line\nbreak"),
+            new RefusedResponse("user 65534 (process 7) may not control this endpoint, only root and user 0 may"),
         ];
         foreach (var response in responses)
         {

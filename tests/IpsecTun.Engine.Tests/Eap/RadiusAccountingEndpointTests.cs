@@ -71,8 +71,10 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
     [Fact]
     public void The_session_follows_its_ike_sa_through_rekeys_and_counts_the_traffic_of_every_child_sa_it_had()
     {
-        // The client's IKE SA lives 1 h and its Child SAs 30 min: both are rekeyed within 70 minutes.
-        using var pair = new TwoEndpoints(Gateway(), Client(ikeLifetime: "1h"));
+        // The client's IKE SA lives 1 h and its Child SAs 30 min: both are rekeyed within 70 minutes. Each step
+        // moves the clock 5 min, so a retransmission timeout as long as that lets an exchange still under way on
+        // a loaded machine finish after the step.
+        using var pair = new TwoEndpoints(Gateway(ikeRetransmit: "5m"), Client(ikeLifetime: "1h", ikeRetransmit: "5m"));
         pair.ClientToGateway("before the rekeys");
         TwoEndpoints.Eventually(() => Records(AccountingStatusType.Start).Count == 1, "the Start request");
         uint firstSpi = Assert.Single(pair.Gateway.ChildSas.Children).Inbound.Spi;
@@ -180,7 +182,7 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
 
     private static long Number(ViewRow row, string name) => long.Parse(row.Properties.Single(p => p.Key == name).Value, CultureInfo.InvariantCulture);
 
-    private EndpointPlan Gateway(string accounting = "yes", bool backup = false, string dpd = "2m") => Build($$"""
+    private EndpointPlan Gateway(string accounting = "yes", bool backup = false, string dpd = "2m", string ikeRetransmit = "1s") => Build($$"""
         {
           "ip": { "ipsec": {
             "profile":  [ { "name": "gw", "dpd-interval": "{{dpd}}" } ],
@@ -193,11 +195,11 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
                         "secret": "{{Secret}}", "service": "ipsec" }
                       {{(backup ? $", {{ \"address\": \"127.0.0.1\", \"accounting-port\": \"{_backup.Port}\", \"secret\": \"{Secret}\", \"service\": \"ipsec\" }}" : "")}} ],
           "certificate": [ { "name": "ca", "file": "ca.pem" }, { "name": "own", "file": "own.pem", "key-file": "own.key" } ],
-          "ipsectun": { "ike-retransmit-timeout": "1s", "ike-retransmit-tries": "2" }
+          "ipsectun": { "ike-retransmit-timeout": "{{ikeRetransmit}}", "ike-retransmit-tries": "2" }
         }
         """, own: "gw");
 
-    private EndpointPlan Client(string ikeLifetime = "1d") => Build($$"""
+    private EndpointPlan Client(string ikeLifetime = "1d", string ikeRetransmit = "2s") => Build($$"""
         {
           "ip": { "ipsec": {
             "profile":  [ { "name": "client", "lifetime": "{{ikeLifetime}}" } ],
@@ -205,7 +207,8 @@ public sealed class RadiusAccountingEndpointTests : IDisposable
             "identity": [ { "peer": "gw", "auth-method": "eap", "eap-methods": "eap-mschapv2", "username": "{{LoopbackRadiusServer.User}}",
                             "password": "{{LoopbackRadiusServer.Password}}", "remote-id": "fqdn:gw.example.net" } ],
             "policy":   [ { "src-address": "10.2.0.0/24", "dst-address": "10.1.0.0/24", "tunnel": "yes", "peer": "gw" } ] } },
-          "certificate": [ { "name": "ca", "file": "ca.pem" } ]
+          "certificate": [ { "name": "ca", "file": "ca.pem" } ],
+          "ipsectun": { "ike-retransmit-timeout": "{{ikeRetransmit}}" }
         }
         """, own: null);
 

@@ -51,9 +51,20 @@ public sealed class ResponderConfigurationTests
     }
 
     [Fact]
-    public void No_IPv6_peer_but_a_prefix_answers_IPv6_and_dns_named_peers_only_initiate()
+    public void No_IPv6_peer_but_a_prefix_answers_IPv6_and_dns_named_peers_answer_nobody_before_their_name_resolves()
     {
         Assert.Null(PeerFor("2001:db9::1"));
+    }
+
+    [Theory]
+    [InlineData("203.0.113.77", "203.0.113.77", "named")] // a single host beats anyone's 0.0.0.0/0
+    [InlineData("203.0.113.77", "203.0.113.78", "anyone")]
+    [InlineData("192.0.2.200", "192.0.2.200", "named")] // and lan's /24
+    public void A_dns_named_peer_answers_the_address_its_name_resolved_to(string resolved, string remote, string peer)
+    {
+        var settings = responders.FindPeer(
+            Local, new IPEndPoint(IPAddress.Parse(remote), 500), name => name == "named" ? IPAddress.Parse(resolved) : null);
+        Assert.Equal(peer, settings is null ? null : responders.PeerNameOf(settings));
     }
 
     [Fact]

@@ -81,6 +81,10 @@ internal sealed class IpsecTunDaemon : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Sends the signal <paramref name="name"/> (HUP, INT, TERM) to the endpoint without waiting for its effect.</summary>
+    public void Signal(string name) =>
+        Command.Run("kill", $"-{name}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).EnsureSuccess();
+
     /// <summary>Kills the endpoint with SIGKILL, as a crash would end it, and waits until it is gone.</summary>
     public void Kill()
     {

@@ -11,4 +11,5 @@ namespace IpsecTun.Engine.Control.Protocol;
 [JsonDerivedType(typeof(ReloadResponse), "reload")]
 [JsonDerivedType(typeof(CountResponse), "count")]
 [JsonDerivedType(typeof(ErrorResponse), "error")]
+[JsonDerivedType(typeof(RefusedResponse), "refused")]
 public abstract record ControlResponse;

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using IpsecTun.Core;
 using IpsecTun.Engine.Runtime;
 using IpsecTun.Platform;
@@ -16,8 +18,26 @@ internal sealed class MemoryHost(MemoryNetwork network, IPAddress address) : IEn
     /// <summary>Whether raw ESP sockets may be opened (as for root); without them only NAT-T carries ESP.</summary>
     public bool AllowsRawEsp { get; init; } = true;
 
-    /// <summary>A host has one address here, so a shared port never meets another bind.</summary>
-    public IDatagramSocket OpenUdp(IPEndPoint local, bool sharesPort) => new MemorySocket(network, Address, local, isRaw: false);
+    /// <summary>Whether the host's system has IPv6: by default a host with an IPv4 address has none, as a kernel booted with ipv6.disable=1.</summary>
+    public bool HasIpv6 { get; init; } = address.AddressFamily == AddressFamily.InterNetworkV6;
+
+    /// <summary>
+    /// A host has one address here, so a shared port never meets another bind. An IPv6 socket fails where the
+    /// system has no IPv6, as socket(AF_INET6) does (EAFNOSUPPORT).
+    /// </summary>
+    public IDatagramSocket OpenUdp(IPEndPoint local, bool sharesPort)
+    {
+        if (local.AddressFamily == AddressFamily.InterNetworkV6 && !HasIpv6)
+        {
+            throw new SocketException((int)SocketError.AddressFamilyNotSupported);
+        }
+
+        Bound.Enqueue(local);
+        return new MemorySocket(network, Address, local, isRaw: false);
+    }
+
+    /// <summary>Where the host's UDP sockets were bound, in order.</summary>
+    public ConcurrentQueue<IPEndPoint> Bound { get; } = new();
 
     /// <summary>The in-memory network carries raw ESP only; AH runs over the system's raw sockets in <see cref="LoopbackUdpTests"/>.</summary>
     public IDatagramSocket? TryOpenRaw(IPAddress local, byte protocol) =>

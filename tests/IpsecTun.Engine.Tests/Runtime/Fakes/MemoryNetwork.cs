@@ -16,13 +16,16 @@ internal sealed class MemoryNetwork
     private readonly ConcurrentDictionary<(IPAddress Address, int Port, bool Raw, byte Family), MemorySocket> _sockets = new();
     private readonly ConcurrentDictionary<IPAddress, bool> _cut = new();
 
-    private long _keepalives;
+    private readonly ConcurrentQueue<SentKeepalive> _keepalives = new();
 
     /// <summary>The MTU of every path across the network, as hosts report it when SAs are installed.</summary>
     public int LinkMtu { get; set; } = 1500;
 
     /// <summary>NAT keepalives (a lone 0xFF byte) that crossed the network.</summary>
-    public long Keepalives => Interlocked.Read(ref _keepalives);
+    public long Keepalives => _keepalives.Count;
+
+    /// <summary>The NAT keepalives that crossed the network, in order, with the host and port that sent each.</summary>
+    public IReadOnlyCollection<SentKeepalive> KeepalivesSent => _keepalives;
 
     public MemoryHost Host(IPAddress address, IPAddress? behindNatAs = null, bool rawEsp = true) =>
         new(this, address) { PrivateAddress = behindNatAs, AllowsRawEsp = rawEsp };
@@ -60,7 +63,7 @@ internal sealed class MemoryNetwork
 
         if (payload is [NatTraversal.KeepaliveByte])
         {
-            Interlocked.Increment(ref _keepalives);
+            _keepalives.Enqueue(new SentKeepalive(from.HostAddress, from.LocalEndpoint.Port, to));
         }
 
         receiver.Enqueue(datagram, new NetworkEndpoint(to.Version, IpAddressBits.FromIPAddress(from.HostAddress), from.IsRaw ? (ushort)0 : from.LocalEndpoint.Port));

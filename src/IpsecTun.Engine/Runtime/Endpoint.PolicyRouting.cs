@@ -87,28 +87,15 @@ public sealed partial class Endpoint
     {
         foreach (RoutingRule rule in Enumerable.Reverse(_rules))
         {
-            TryUndo(() => _environment.Configurator.RemoveRule(rule));
+            TryUndo("stop", () => _environment.Configurator.RemoveRule(rule));
         }
 
         foreach (RouteEntry route in _peerRoutes)
         {
-            TryUndo(() => _environment.Configurator.RemoveRoute(route));
+            TryUndo("stop", () => _environment.Configurator.RemoveRoute(route));
         }
 
         _rules.Clear();
         _peerRoutes.Clear();
-    }
-
-    private void TryUndo(Action undo)
-    {
-        try
-        {
-            undo();
-        }
-        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception)
-        {
-            // The adapter may be gone already, and its routes with it.
-            Fault("stop", e);
-        }
     }
 }

@@ -32,14 +32,14 @@ public sealed partial class Endpoint
         List<IpPrefix> unwanted = [.. _routes.Except(wanted)];
         foreach (IpPrefix route in wanted.Except(_routes).ToList())
         {
-            _environment.Configurator.AddRoute(_environment.Tun.InterfaceIndex, IpAddressBits.ToIPAddress(route.Version, route.Address), route.Length);
+            AddAdapterRoute(route);
             _routes.Add(route);
             EndpointLog.Route(_log, route, _environment.Tun.Name);
         }
 
         foreach (IpPrefix route in unwanted)
         {
-            _environment.Configurator.RemoveRoute(_environment.Tun.InterfaceIndex, IpAddressBits.ToIPAddress(route.Version, route.Address), route.Length);
+            RemoveAdapterRoute(route);
             _routes.Remove(route);
         }
 
@@ -97,18 +97,30 @@ public sealed partial class Endpoint
     {
         foreach (IpPrefix route in _routes)
         {
-            try
-            {
-                _environment.Configurator.RemoveRoute(_environment.Tun.InterfaceIndex, IpAddressBits.ToIPAddress(route.Version, route.Address), route.Length);
-            }
-            catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception)
-            {
-                // The adapter may be gone already, and its routes with it.
-                Fault("stop", e);
-            }
+            TryUndo("stop", () => RemoveAdapterRoute(route));
         }
 
         _routes.Clear();
         RemovePeerRoutes();
+    }
+
+    private void AddAdapterRoute(IpPrefix route) =>
+        _environment.Configurator.AddRoute(_environment.Tun.InterfaceIndex, IpAddressBits.ToIPAddress(route.Version, route.Address), route.Length);
+
+    private void RemoveAdapterRoute(IpPrefix route) =>
+        _environment.Configurator.RemoveRoute(_environment.Tun.InterfaceIndex, IpAddressBits.ToIPAddress(route.Version, route.Address), route.Length);
+
+    /// <summary>Removes a route or rule of the adapter's; a failure is reported as a fault of <paramref name="loop"/>, not thrown.</summary>
+    private void TryUndo(string loop, Action undo)
+    {
+        try
+        {
+            undo();
+        }
+        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception)
+        {
+            // The adapter may be gone already, and its routes with it.
+            Fault(loop, e);
+        }
     }
 }

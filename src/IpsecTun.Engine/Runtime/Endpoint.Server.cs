@@ -54,7 +54,7 @@ public sealed partial class Endpoint
             IpPrefix route = VirtualRoute(address, assigned);
             if (_virtualRoutes.TryAdd(route, entry))
             {
-                _environment.Configurator.AddRoute(_environment.Tun.InterfaceIndex, IpAddressBits.ToIPAddress(route.Version, route.Address), route.Length);
+                AddAdapterRoute(route);
                 EndpointLog.Route(_log, route, _environment.Tun.Name);
             }
             else
@@ -83,7 +83,7 @@ public sealed partial class Endpoint
             IpPrefix route = VirtualRoute(address, assigned);
             if (_virtualRoutes.Remove(route))
             {
-                RemoveRoute(route);
+                TryUndo("routes", () => RemoveAdapterRoute(route));
             }
         }
     }
@@ -92,23 +92,10 @@ public sealed partial class Endpoint
     {
         foreach (IpPrefix route in _virtualRoutes.Keys)
         {
-            RemoveRoute(route);
+            TryUndo("routes", () => RemoveAdapterRoute(route));
         }
 
         _virtualRoutes.Clear();
-    }
-
-    private void RemoveRoute(IpPrefix route)
-    {
-        try
-        {
-            _environment.Configurator.RemoveRoute(_environment.Tun.InterfaceIndex, IpAddressBits.ToIPAddress(route.Version, route.Address), route.Length);
-        }
-        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception)
-        {
-            // The adapter may be gone already, and its routes with it.
-            Fault("routes", e);
-        }
     }
 
     private static IpPrefix VirtualRoute(IPAddress address, ModeConfigResult assigned) =>

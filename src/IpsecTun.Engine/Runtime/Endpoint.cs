@@ -217,18 +217,17 @@ public sealed partial class Endpoint : IDisposable
     private EndpointSocket[] OpenSockets()
     {
         _socketLayout = SocketLayout.For(Plan);
-        bool shared = _socketLayout.Shared;
         var sockets = new List<EndpointSocket>();
         try
         {
             foreach (IPAddress address in _socketLayout.Addresses)
             {
-                OpenOn(address, shared, sockets);
+                OpenOn(address, sockets);
             }
 
             if (_socketLayout.Ipv6IfAvailable)
             {
-                TryOpenOn(IPAddress.IPv6Any, shared, sockets);
+                TryOpenOn(IPAddress.IPv6Any, sockets);
             }
         }
         catch
@@ -241,8 +240,9 @@ public sealed partial class Endpoint : IDisposable
         return [.. sockets];
     }
 
-    private void OpenOn(IPAddress address, bool shared, List<EndpointSocket> sockets)
+    private void OpenOn(IPAddress address, List<EndpointSocket> sockets)
     {
+        bool shared = _socketLayout.Shared;
         sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, IkePort), shared), SocketRole.Ike));
         sockets.Add(new EndpointSocket(_environment.Network.OpenUdp(new IPEndPoint(address, NatTraversalPort), shared), SocketRole.NatTraversal));
         if (_socketLayout.HasIpv6Wildcard && address.AddressFamily == AddressFamily.InterNetworkV6 && !address.Equals(IPAddress.IPv6Any))
@@ -262,12 +262,12 @@ public sealed partial class Endpoint : IDisposable
     }
 
     /// <summary>Sockets only peers named by DNS might use: a system without IPv6 goes on without them, reaching those peers over IPv4.</summary>
-    private void TryOpenOn(IPAddress address, bool shared, List<EndpointSocket> sockets)
+    private void TryOpenOn(IPAddress address, List<EndpointSocket> sockets)
     {
         int opened = sockets.Count;
         try
         {
-            OpenOn(address, shared, sockets);
+            OpenOn(address, sockets);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
